@@ -1,0 +1,60 @@
+import type { RequestBody } from '../request.js';
+
+// Standard alphabet (RFC 4648 §4), as API Gateway, ALB and Function URLs send it; padding may be
+// left off, but a length of 4n+1 can never be valid.
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const utf8 = new TextDecoder('utf-8');
+
+/** A body read lazily: text bodies are turned into bytes, and bytes into text, only if asked. */
+class LazyBody implements RequestBody {
+  #bytes: Uint8Array | undefined;
+  #text: string | undefined;
+
+  constructor(bytes: Uint8Array | undefined, text: string | undefined) {
+    this.#bytes = bytes;
+    this.#text = text;
+  }
+
+  get bytes(): Uint8Array {
+    this.#bytes ??= Buffer.from(this.#text ?? '', 'utf8');
+    return this.#bytes;
+  }
+
+  get text(): string {
+    this.#text ??= utf8.decode(this.#bytes);
+    return this.#text;
+  }
+
+  toJSON(): { text: string } {
+    return { text: this.text };
+  }
+}
+
+/** What reading a body gave: the body, or why it could not be read. */
+export type BodyReading =
+  | { readonly ok: true; readonly body: RequestBody | undefined }
+  | { readonly ok: false; readonly detail: string };
+
+/**
+ * Reads an event body. `null`, a missing body and `""` are all "no body" (AWS sends each of them
+ * for a request without one). Base64 is validated first, because Node's decoder silently skips
+ * characters it does not know and would hand the handler corrupted bytes.
+ */
+export function readBody(body: unknown, isBase64Encoded: unknown): BodyReading {
+  if (typeof body !== 'string' || body === '') return { ok: true, body: undefined };
+  if (isBase64Encoded !== true) return { ok: true, body: new LazyBody(undefined, body) };
+  if (body.length % 4 === 1 || !BASE64.test(body)) {
+    return {
+      ok: false,
+      detail:
+        'The request body is marked as base64-encoded but is not valid base64 (RFC 4648 §4 alphabet).',
+    };
+  }
+  return { ok: true, body: new LazyBody(Buffer.from(body, 'base64'), undefined) };
+}
+
+/** A body from text, for tests and the local server. */
+export function textBody(text: string): RequestBody {
+  return new LazyBody(undefined, text);
+}

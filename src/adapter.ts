@@ -1,0 +1,138 @@
+import type { Context } from 'aws-lambda';
+import type { FoldConfig } from './fold.js';
+import type { Handler, ProblemError } from './handler.js';
+import type { LambdaOptions } from './options.js';
+import type { EventKind, HttpRequest } from './request.js';
+import type { HttpResponse } from './response.js';
+import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
+import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
+import { fallbackRequest } from './events/read.js';
+import { defectResponse, foldSettled, problemsResponse } from './fold.js';
+import { consoleLogger } from './logger.js';
+import { EVENT_KINDS } from './request.js';
+import { settle } from './_internals/settle.js';
+import { describeError } from './_internals/describe-error.js';
+
+/** The function `toLambda` returns: its result type follows the event it is given. */
+export type LambdaHttpHandler = <Ev extends HttpEvent>(
+  event: Ev,
+  context: Context,
+) => Promise<ResultFor<Ev>>;
+
+/** Thrown to Lambda when the function is invoked with an event that is not an HTTP event. */
+export class UnsupportedEventError extends Error {
+  override readonly name = 'UnsupportedEventError';
+}
+
+function describeEvent(event: unknown): string {
+  if (event === null || typeof event !== 'object')
+    return `a ${event === null ? 'null' : typeof event}`;
+  const keys = Object.keys(event).slice(0, 8);
+  return `an object with keys ${keys.length > 0 ? keys.join(', ') : '(none)'}`;
+}
+
+// The result when even the response could not be written: a fixed 500 in the kind's shape.
+function lastResortResult(kind: EventKind): HttpResult {
+  const body = '{"errors":[{"status":"500","title":"Internal Server Error"}]}';
+  const headers = { 'content-type': 'application/json' };
+  switch (kind) {
+    case 'rest':
+      return { statusCode: 500, headers, multiValueHeaders: {}, body, isBase64Encoded: false };
+    case 'http':
+    case 'function-url':
+      return { statusCode: 500, headers, cookies: [], body, isBase64Encoded: false };
+    case 'alb':
+      return {
+        statusCode: 500,
+        statusDescription: '500 Internal Server Error',
+        headers,
+        body,
+        isBase64Encoded: false,
+      };
+  }
+}
+
+async function answer<T, E>(
+  handler: Handler<T, E>,
+  request: HttpRequest,
+  context: Context,
+  config: FoldConfig,
+): Promise<HttpResponse> {
+  try {
+    return foldSettled(request, await settle(handler(request, context)), config);
+  } catch (defect) {
+    // A synchronous throw, a rejection, or a return value that is not a result.
+    return defectResponse(request, defect, config);
+  }
+}
+
+/**
+ * Turns a handler into the function Lambda calls, for API Gateway REST APIs (payload 1.0), HTTP
+ * APIs (payload 2.0), Function URLs and ALB targets alike. `Ok` values and replies become the
+ * success response; `Err` problems become a JSON:API (or RFC 9457) error document; a throw,
+ * a rejection or a reply that cannot be sent becomes a masked 500, logged once. For an HTTP
+ * event the returned promise never rejects (a rejection would become API Gateway's bare 502);
+ * for any other event it rejects with {@link UnsupportedEventError}.
+ *
+ * @param handler - `(request, context) => Result | ResultAsync | Promise<Result> | Either | TaskEither`
+ * @param options - logger and error body format
+ * @returns the Lambda handler; export it as `handler`
+ *
+ * @example
+ * ```ts
+ * import { ok, err } from 'neverthrow';
+ * import { notFound, toLambda } from 'gatefold';
+ *
+ * export const handler = toLambda((request) =>
+ *   request.pathParameters['id'] === 'u-1' ? ok({ id: 'u-1' }) : err(notFound()),
+ * );
+ * ```
+ */
+export function toLambda<T, E extends ProblemError>(
+  handler: Handler<T, E>,
+  options: LambdaOptions = {},
+): LambdaHttpHandler {
+  // Resolved once, when the module loads, not per request.
+  const config: FoldConfig = {
+    logger: options.logger ?? consoleLogger,
+    errorFormat: options.errorFormat ?? 'json-api',
+    jsonApiMediaType: options.jsonApiMediaType ?? 'application/json',
+  };
+
+  async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
+    const kind = detectEventKind(event);
+    if (kind === undefined) {
+      const error = new UnsupportedEventError(
+        `gatefold serves HTTP events (${EVENT_KINDS.join(', ')}) but was invoked with ${describeEvent(event)}. Check the function's triggers.`,
+      );
+      config.logger.error({ message: error.message, ...describeError(error) });
+      throw error;
+    }
+    const record = event as Record<string, unknown>;
+    let request: HttpRequest | undefined;
+    let response: HttpResponse;
+    try {
+      const read = readEvent(kind, record, context);
+      request = read.request;
+      response =
+        read.rejection === undefined
+          ? await answer(handler, request, context, config)
+          : problemsResponse(request, [read.rejection], config);
+    } catch (defect) {
+      request ??= fallbackRequest(kind, record['httpMethod'], context);
+      response = defectResponse(request, defect, config);
+    }
+    try {
+      return writeResult(kind, response, record, request, config.logger);
+    } catch (defect) {
+      try {
+        config.logger.error({ message: 'Writing the result failed', ...describeError(defect) });
+      } catch {
+        // Nothing left to tell; the fixed result below still reaches the client.
+      }
+      return lastResortResult(kind);
+    }
+  }
+
+  return lambdaHandler as LambdaHttpHandler;
+}

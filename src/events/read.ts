@@ -1,0 +1,78 @@
+import type { Context } from 'aws-lambda';
+import type { Problem } from '../problem.js';
+import type { EventKind, HttpRequest, RequestBody } from '../request.js';
+import { badRequest } from '../problem.js';
+import { readBody } from '../_internals/body.js';
+import { asString } from '../_internals/fields.js';
+
+/** What an event reader gives: the request, and a problem when it cannot be served as sent. */
+export interface ReadRequest {
+  readonly request: HttpRequest;
+  readonly rejection: Problem | undefined;
+}
+
+/** The parts every reader fills in, before the body is read. */
+export type RequestParts = Omit<HttpRequest, 'body' | 'lambdaRequestId' | 'requestId' | 'kind'>;
+
+/** @internal Lambda's request id; the context may be missing when a test calls the handler bare. */
+export function lambdaRequestIdOf(context: Context | undefined): string {
+  return asString((context as { awsRequestId?: unknown } | undefined)?.awsRequestId) ?? '';
+}
+
+/**
+ * @internal Completes a request: reads the body (an invalid base64 body is the client's fault,
+ * so it becomes a 400 rather than corrupted bytes) and settles which request id to use.
+ */
+export function completeRequest(
+  kind: EventKind,
+  parts: RequestParts,
+  gatewayRequestId: string | undefined,
+  context: Context | undefined,
+  body: unknown,
+  isBase64Encoded: unknown,
+): ReadRequest {
+  const lambdaRequestId = lambdaRequestIdOf(context);
+  const reading = readBody(body, isBase64Encoded);
+  const requestBody: RequestBody | undefined = reading.ok ? reading.body : undefined;
+  const request: HttpRequest = {
+    kind,
+    ...parts,
+    body: requestBody,
+    requestId:
+      gatewayRequestId !== undefined && gatewayRequestId !== ''
+        ? gatewayRequestId
+        : lambdaRequestId,
+    lambdaRequestId,
+  };
+  return {
+    request,
+    rejection: reading.ok
+      ? undefined
+      : badRequest({ code: 'InvalidBase64Body', detail: reading.detail }),
+  };
+}
+
+/** @internal A bare request for a response when the event could not be read at all. */
+export function fallbackRequest(
+  kind: EventKind,
+  method: unknown,
+  context: Context | undefined,
+): HttpRequest {
+  const lambdaRequestId = lambdaRequestIdOf(context);
+  return {
+    kind,
+    method: asString(method)?.toUpperCase() ?? 'GET',
+    path: '/',
+    route: undefined,
+    headers: {},
+    query: {},
+    pathParameters: {},
+    cookies: {},
+    body: undefined,
+    requestId: lambdaRequestId,
+    lambdaRequestId,
+    sourceIp: undefined,
+    stage: undefined,
+    authorizer: undefined,
+  };
+}

@@ -1,0 +1,71 @@
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { HttpResponse } from '../response.js';
+import type { ReadRequest } from './read.js';
+import { completeRequest } from './read.js';
+import { encodeBody } from './write.js';
+import { readCookies } from '../_internals/cookies.js';
+import { asRecord, asString, readMultiValueMap, readStringMap } from '../_internals/fields.js';
+
+/**
+ * API Gateway REST API proxy events (payload format 1.0).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
+
+/** True for a REST API proxy event: `httpMethod` and `path`, and no `requestContext.elb`. */
+export function isRestEvent(event: Record<string, unknown>): boolean {
+  return typeof event['httpMethod'] === 'string' && typeof event['path'] === 'string';
+}
+
+/**
+ * Reads a REST API event. `multiValueHeaders` and `multiValueQueryStringParameters` hold every
+ * value (the single-value maps only the last one), so they are preferred; either may be `null`,
+ * as the console's Test button sends them.
+ */
+export function readRestEvent(
+  event: Record<string, unknown>,
+  context: Context | undefined,
+): ReadRequest {
+  const requestContext = asRecord(event['requestContext']);
+  const headers = readMultiValueMap(event['multiValueHeaders'], event['headers'], true, undefined);
+  return completeRequest(
+    'rest',
+    {
+      method: (asString(event['httpMethod']) ?? 'GET').toUpperCase(),
+      path: asString(event['path']) ?? '/',
+      route: asString(event['resource']),
+      headers,
+      query: readMultiValueMap(
+        event['multiValueQueryStringParameters'],
+        event['queryStringParameters'],
+        false,
+        undefined,
+      ),
+      pathParameters: readStringMap(event['pathParameters']),
+      cookies: readCookies(undefined, headers['cookie']),
+      sourceIp: asString(asRecord(requestContext?.['identity'])?.['sourceIp']),
+      stage: asString(requestContext?.['stage']),
+      authorizer: asRecord(requestContext?.['authorizer']),
+    },
+    asString(requestContext?.['requestId']),
+    context,
+    event['body'],
+    event['isBase64Encoded'],
+  );
+}
+
+/**
+ * Writes a REST API result. Single headers go in `headers`; repeated ones and every
+ * `Set-Cookie` go in `multiValueHeaders`, which API Gateway merges with `headers`.
+ */
+export function writeRestResult(response: HttpResponse): APIGatewayProxyResult {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (const name of Object.keys(response.headers)) {
+    const values = response.headers[name];
+    if (values === undefined || values.length === 0) continue;
+    if (values.length === 1) headers[name] = values[0] as string;
+    else multiValueHeaders[name] = [...values];
+  }
+  if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
+  return { statusCode: response.status, headers, multiValueHeaders, ...encodeBody(response.body) };
+}

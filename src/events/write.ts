@@ -1,0 +1,24 @@
+import type { HttpResponse } from '../response.js';
+
+/** @internal The body as an event result carries it: text as is, bytes as base64. */
+export function encodeBody(body: string | Uint8Array): { body: string; isBase64Encoded: boolean } {
+  return typeof body === 'string'
+    ? { body, isBase64Encoded: false }
+    : {
+        body: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'),
+        isBase64Encoded: true,
+      };
+}
+
+/**
+ * @internal Headers as one value per name, repeated values joined with ", " (the list syntax of
+ * RFC 9110 §5.3). Never used for `Set-Cookie`, whose values contain commas (`Expires=Wed, …`).
+ */
+export function joinedHeaders(response: HttpResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(response.headers)) {
+    const values = response.headers[name];
+    if (values !== undefined && values.length > 0) out[name] = values.join(', ');
+  }
+  return out;
+}

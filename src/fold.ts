@@ -1,0 +1,214 @@
+import type { ErrorFormat, JsonApiMediaType } from './options.js';
+import type { Logger } from './logger.js';
+import type { Problem } from './problem.js';
+import type { Reply } from './reply.js';
+import type { HttpRequest } from './request.js';
+import type { HttpResponse } from './response.js';
+import type { Settled } from './_internals/settle.js';
+import { jsonApiDocument } from './formats/json-api.js';
+import { prefersProblemJson } from './formats/negotiate.js';
+import { PROBLEM_JSON_MEDIA_TYPE, problemDetailsDocument } from './formats/problem-details.js';
+import { combinedStatus, isProblem, problem } from './problem.js';
+import { isReply } from './reply.js';
+import { isErrorStatusCode, isSuccessStatusCode } from './status.js';
+import { describeError } from './_internals/describe-error.js';
+import { InvalidResponseError, addHeaders, checkHeaderValue } from './_internals/headers.js';
+import { emptyMap } from './_internals/fields.js';
+
+/** @internal Settings the fold needs, resolved once when the adapter is built. */
+export interface FoldConfig {
+  readonly errorFormat: ErrorFormat;
+  readonly jsonApiMediaType: JsonApiMediaType;
+  readonly logger: Logger;
+}
+
+// JSON.stringify returns undefined for functions, symbols and undefined; its declared type hides it.
+const stringify = JSON.stringify as (value: unknown) => string | undefined;
+
+const JSON_TYPE = 'application/json';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+const BYTES_TYPE = 'application/octet-stream';
+
+/**
+ * The body of the masked 500. It is fixed: nothing of the defect (message, stack, cause) ever
+ * reaches the client; the request id lets the client quote something the logs can be searched
+ * for.
+ */
+const DEFECT_PROBLEM: Problem = problem({
+  status: 500,
+  title: 'Internal Server Error',
+  detail: 'The server failed to handle the request. Quote the request id when reporting this.',
+});
+
+function serializeJson(value: unknown, what: string): string {
+  let text: string | undefined;
+  try {
+    text = stringify(value);
+  } catch (cause) {
+    // BigInt and circular structures throw here.
+    throw new InvalidResponseError(`The ${what} cannot be serialised as JSON.`, { cause });
+  }
+  if (text === undefined) {
+    throw new InvalidResponseError(
+      `The ${what} is a ${typeof value}, which JSON cannot represent.`,
+    );
+  }
+  return text;
+}
+
+/** Whether the response to this request and status carries no body (RFC 9110 §6.4.1). */
+function isBodyless(method: string, status: number): boolean {
+  return method === 'HEAD' || status === 204 || status === 304;
+}
+
+function finish(
+  request: HttpRequest,
+  status: number,
+  headers: Record<string, string[]>,
+  cookies: string[],
+  body: string | Uint8Array,
+  contentType: string | undefined,
+): HttpResponse {
+  if (contentType !== undefined && headers['content-type'] === undefined) {
+    headers['content-type'] = [contentType];
+  }
+  return { status, headers, cookies, body: isBodyless(request.method, status) ? '' : body };
+}
+
+function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
+  if (!isSuccessStatusCode(reply.status)) {
+    throw new InvalidResponseError(
+      `A reply has status ${String(reply.status)}; replies carry 200–399 (failures are problems).`,
+    );
+  }
+  const headers = emptyMap<string[]>();
+  const cookies: string[] = [];
+  addHeaders(headers, cookies, reply.headers);
+  for (const cookie of reply.cookies) cookies.push(checkHeaderValue('set-cookie', cookie));
+  switch (reply.bodyType) {
+    case 'json':
+      return finish(
+        request,
+        reply.status,
+        headers,
+        cookies,
+        serializeJson(reply.body, 'reply body'),
+        JSON_TYPE,
+      );
+    case 'text':
+      if (typeof reply.body !== 'string') {
+        throw new InvalidResponseError(`A text reply has a ${typeof reply.body} body.`);
+      }
+      return finish(request, reply.status, headers, cookies, reply.body, TEXT_TYPE);
+    case 'bytes':
+      if (!(reply.body instanceof Uint8Array)) {
+        throw new InvalidResponseError('A binary reply has a body that is not a Uint8Array.');
+      }
+      return finish(request, reply.status, headers, cookies, reply.body, BYTES_TYPE);
+    case 'empty':
+      return finish(request, reply.status, headers, cookies, '', undefined);
+    default:
+      throw new InvalidResponseError(`A reply has an unknown body type.`);
+  }
+}
+
+function okResponse(request: HttpRequest, value: unknown): HttpResponse {
+  if (isReply(value)) return replyResponse(request, value);
+  // `ok()` / `ok(undefined)`: nothing to send.
+  if (value === undefined) return finish(request, 204, emptyMap(), [], '', undefined);
+  return finish(request, 200, emptyMap(), [], serializeJson(value, 'Ok value'), JSON_TYPE);
+}
+
+function asProblems(error: unknown): readonly Problem[] {
+  if (isProblem(error)) return [error];
+  if (Array.isArray(error) && error.length > 0 && error.every(isProblem)) return error;
+  throw new InvalidResponseError(
+    'The handler returned an Err that is not a Problem or a non-empty list of Problems; map domain errors to problems.',
+  );
+}
+
+/** @internal Renders problems in the configured format, with their headers. */
+export function problemsResponse(
+  request: HttpRequest,
+  problems: readonly Problem[],
+  config: FoldConfig,
+): HttpResponse {
+  for (const p of problems) {
+    if (!isErrorStatusCode(p.status)) {
+      throw new InvalidResponseError(
+        `A problem has status ${String(p.status)}; problems carry 400–599 (successes are replies).`,
+      );
+    }
+  }
+  const status = combinedStatus(problems);
+  const headers = emptyMap<string[]>();
+  const cookies: string[] = [];
+  for (const p of problems) addHeaders(headers, cookies, p.headers);
+  const useProblemJson =
+    config.errorFormat === 'problem' ||
+    (config.errorFormat === 'negotiate' &&
+      prefersProblemJson(request.headers['accept']?.join(',')));
+  if (useProblemJson) {
+    const document = problemDetailsDocument(problems, status, request.requestId);
+    return finish(
+      request,
+      status,
+      headers,
+      cookies,
+      serializeJson(document, 'problem'),
+      PROBLEM_JSON_MEDIA_TYPE,
+    );
+  }
+  const document = jsonApiDocument(problems, request.requestId);
+  return finish(
+    request,
+    status,
+    headers,
+    cookies,
+    serializeJson(document, 'problem'),
+    config.jsonApiMediaType,
+  );
+}
+
+/**
+ * @internal The masked 500 for a defect, logged once with everything the client does not see.
+ * It cannot fail: its body is built from constants and the request id.
+ */
+export function defectResponse(
+  request: HttpRequest,
+  cause: unknown,
+  config: FoldConfig,
+): HttpResponse {
+  try {
+    config.logger.error({
+      message: 'Handler defect answered with a masked 500',
+      requestId: request.requestId,
+      lambdaRequestId: request.lambdaRequestId,
+      kind: request.kind,
+      method: request.method,
+      path: request.path,
+      ...describeError(cause),
+    });
+  } catch {
+    // A broken logger must not turn a masked 500 into API Gateway's bare 502.
+  }
+  return problemsResponse(request, [DEFECT_PROBLEM], config);
+}
+
+/**
+ * The one place where outcomes become responses: `Ok` → reply or 200 JSON; `Err` → problems;
+ * anything that cannot be sent as it is → a masked, logged 500.
+ */
+export function foldSettled(
+  request: HttpRequest,
+  settled: Settled,
+  config: FoldConfig,
+): HttpResponse {
+  try {
+    return settled.ok
+      ? okResponse(request, settled.value)
+      : problemsResponse(request, asProblems(settled.error), config);
+  } catch (defect) {
+    return defectResponse(request, defect, config);
+  }
+}

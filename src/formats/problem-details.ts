@@ -1,0 +1,78 @@
+import type { Problem } from '../problem.js';
+import type { ErrorStatus } from '../status.js';
+import { reasonPhrase } from '../status.js';
+
+/** The RFC 9457 media type. */
+export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
+
+// Members RFC 9457 defines, plus the ones gatefold adds; `meta` members never overwrite them.
+const RESERVED = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'pointer',
+  'parameter',
+  'header',
+  'errors',
+  'requestId',
+]);
+
+function addMeta(target: Record<string, unknown>, meta: Problem['meta']): void {
+  if (meta === undefined) return;
+  for (const key of Object.keys(meta)) {
+    if (!RESERVED.has(key)) target[key] = meta[key];
+  }
+}
+
+function addSource(target: Record<string, unknown>, problem: Problem): void {
+  if (problem.source !== undefined) Object.assign(target, problem.source);
+}
+
+/** One entry of the `errors` extension: what differs between the problems of one response. */
+function errorEntry(problem: Problem): Record<string, unknown> {
+  const out: Record<string, unknown> = { status: problem.status, title: problem.title };
+  if (problem.type !== undefined) out['type'] = problem.type;
+  if (problem.code !== undefined) out['code'] = problem.code;
+  if (problem.detail !== undefined) out['detail'] = problem.detail;
+  addSource(out, problem);
+  addMeta(out, problem.meta);
+  return out;
+}
+
+/**
+ * @internal An RFC 9457 problem details document. One problem maps onto the standard members,
+ * with `code`, its source (`pointer` / `parameter` / `header`) and `meta` as extension members.
+ * Several problems share one document whose `errors` extension lists each (as in RFC 9457 §3's
+ * example), under the combined status.
+ */
+export function problemDetailsDocument(
+  problems: readonly Problem[],
+  status: ErrorStatus,
+  requestId: string,
+): Record<string, unknown> {
+  const only = problems.length === 1 ? problems[0] : undefined;
+  if (only !== undefined) {
+    const out: Record<string, unknown> = {
+      type: only.type ?? 'about:blank',
+      title: only.title,
+      status: only.status,
+    };
+    if (only.detail !== undefined) out['detail'] = only.detail;
+    if (only.code !== undefined) out['code'] = only.code;
+    addSource(out, only);
+    addMeta(out, only.meta);
+    out['requestId'] = requestId;
+    return out;
+  }
+  return {
+    type: 'about:blank',
+    title: reasonPhrase(status),
+    status,
+    detail: `The request has ${problems.length} problems; each is listed under "errors".`,
+    errors: problems.map(errorEntry),
+    requestId,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Context } from 'aws-lambda';
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { Result, ResultAsync } from 'neverthrow';
+import type { Problem } from './problem.js';
+import type { HttpRequest } from './request.js';
+
+/** What a handler may return: a neverthrow result (sync, async, or promised) or an fp-ts one. */
+export type Outcome<T, E> =
+  | Result<T, E>
+  | ResultAsync<T, E>
+  | Promise<Result<T, E>>
+  | Either<E, T>
+  | TaskEither<E, T>
+  | Promise<Either<E, T>>;
+
+/** The error side a handler may hand to the adapter directly: one problem or several. */
+export type ProblemError = Problem | readonly Problem[];
+
+/**
+ * A request handler: a function of the normalised request (and Lambda's context) to an outcome.
+ * `T` is the success value (a `Reply` or a JSON value); `E` the error value.
+ */
+export type Handler<T, E> = (request: HttpRequest, context: Context) => Outcome<T, E>;

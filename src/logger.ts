@@ -1,0 +1,53 @@
+/**
+ * The structural logger gatefold writes to. Each method takes one record with a `message`;
+ * Powertools Logger (`logger.error({ message, ...fields })`), pino (`logger.error(obj)`) and the
+ * default JSON console logger all accept that call as it is.
+ */
+export interface Logger {
+  error(record: LogRecord): void;
+  warn(record: LogRecord): void;
+  info(record: LogRecord): void;
+  debug(record: LogRecord): void;
+}
+
+/** One structured log line. */
+export interface LogRecord {
+  readonly message: string;
+  readonly [field: string]: unknown;
+}
+
+type Level = 'error' | 'warn' | 'info' | 'debug';
+
+function line(level: Level, record: LogRecord): string {
+  try {
+    return JSON.stringify({ level, ...record });
+  } catch {
+    // A field that cannot be serialised must not cost the log line itself.
+    return JSON.stringify({ level, message: record.message });
+  }
+}
+
+/**
+ * The default logger: one JSON object per line on the console, which CloudWatch Logs indexes
+ * as structured fields.
+ *
+ * @example
+ * ```ts
+ * import { consoleLogger, toLambda } from 'gatefold';
+ * export const handler = toLambda(myHandler, { logger: consoleLogger });
+ * ```
+ */
+export const consoleLogger: Logger = {
+  error: (record) => {
+    console.error(line('error', record));
+  },
+  warn: (record) => {
+    console.warn(line('warn', record));
+  },
+  info: (record) => {
+    console.info(line('info', record));
+  },
+  debug: (record) => {
+    console.debug(line('debug', record));
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * The neutral request every handler receives, whatever AWS event carried it. Nothing here knows
+ * AWS shapes: `events/` fills it in.
+ */
+
+/** The event sources gatefold serves. */
+export type EventKind = 'rest' | 'http' | 'function-url' | 'alb';
+
+/** Every event kind, in the order they are documented. */
+export const EVENT_KINDS: readonly EventKind[] = ['rest', 'http', 'function-url', 'alb'];
+
+/** A map from a name to every value it arrived with, in arrival order. */
+export type MultiValueMap = Readonly<Record<string, readonly string[]>>;
+
+/** An HTTP request, normalised from any event kind. */
+export interface HttpRequest {
+  /** Which event source delivered the request. */
+  readonly kind: EventKind;
+  /** Upper-case method, e.g. `GET`. */
+  readonly method: string;
+  /**
+   * The path the client asked for, without query string and without an HTTP API stage prefix
+   * (`/prod/users` on stage `prod` becomes `/users`). Kept as AWS delivered it: REST APIs and ALB
+   * pass it percent-decoded or raw as their docs describe; gatefold does not decode it again.
+   */
+  readonly path: string;
+  /** The route API Gateway matched (`/users/{id}` or `GET /users/{id}`), when it tells. */
+  readonly route: string | undefined;
+  /**
+   * Header values by lower-cased name, every value kept. HTTP APIs and Function URLs deliver
+   * repeated headers comma-joined in one value; they arrive here as that one value.
+   */
+  readonly headers: MultiValueMap;
+  /** Query values by name (percent-decoded), every value of a repeated key kept, in order. */
+  readonly query: MultiValueMap;
+  /** Path parameters API Gateway extracted (`{id}`, `{proxy+}`). */
+  readonly pathParameters: Readonly<Record<string, string>>;
+  /** Cookies by name, from the `Cookie` header or the HTTP API `cookies` array. */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** The body; `undefined` when the request had none. */
+  readonly body: RequestBody | undefined;
+  /** The request id that is echoed to clients and logged: API Gateway's, else Lambda's. */
+  readonly requestId: string;
+  /** Lambda's own request id (`context.awsRequestId`). */
+  readonly lambdaRequestId: string;
+  /** The client's IP address as the event source saw it. */
+  readonly sourceIp: string | undefined;
+  /** The API Gateway stage (`prod`, `$default`); `undefined` for ALB. */
+  readonly stage: string | undefined;
+  /** What an authorizer attached (Lambda authorizer context, JWT claims, IAM identity). */
+  readonly authorizer: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A request body: its bytes, and the same bytes read as UTF-8 text. */
+export interface RequestBody {
+  /** The raw bytes (decoded from base64 when the event said `isBase64Encoded`). */
+  readonly bytes: Uint8Array;
+  /** The bytes as UTF-8 text; invalid sequences become U+FFFD. */
+  readonly text: string;
+}
+
+/**
+ * The first value of a header (names are case-insensitive), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { header } from 'gatefold';
+ * const type = header(request, 'Content-Type');
+ * ```
+ */
+export function header(request: HttpRequest, name: string): string | undefined {
+  return request.headers[name.toLowerCase()]?.[0];
+}
+
+/**
+ * The first value of a query parameter, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { queryParam } from 'gatefold';
+ * const page = queryParam(request, 'page');
+ * ```
+ */
+export function queryParam(request: HttpRequest, name: string): string | undefined {
+  return request.query[name]?.[0];
+}
