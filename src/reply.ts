@@ -103,11 +103,9 @@ export function binary(body: Uint8Array, init?: ReplyInit): Reply<Uint8Array> {
  * const reply = created(`/users/${user.id}`, user);
  * ```
  */
-export function created<T = undefined>(
-  location: string,
-  body?: T,
-  init?: ReplyOptions,
-): Reply<T | undefined> {
+export function created(location: string): Reply<undefined>;
+export function created<T>(location: string, body: T, init?: ReplyOptions): Reply<T>;
+export function created<T>(location: string, body?: T, init?: ReplyOptions): Reply<T | undefined> {
   return make(201, body === undefined ? 'empty' : 'json', body, init, { location });
 }
 
@@ -120,7 +118,9 @@ export function created<T = undefined>(
  * const reply = accepted({ jobId: 'j-1' });
  * ```
  */
-export function accepted<T = undefined>(body?: T, init?: ReplyOptions): Reply<T | undefined> {
+export function accepted(): Reply<undefined>;
+export function accepted<T>(body: T, init?: ReplyOptions): Reply<T>;
+export function accepted<T>(body?: T, init?: ReplyOptions): Reply<T | undefined> {
   return make(202, body === undefined ? 'empty' : 'json', body, init);
 }
 
