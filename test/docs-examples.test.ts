@@ -58,7 +58,8 @@ function compile(all: readonly Example[]): Map<string, string[]> {
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file?.fileName ?? '';
     const index = /__example_(\d+)\.ts$/.exec(file)?.[1];
-    const key = index === undefined ? file : `${all[Number(index)]?.file}:${all[Number(index)]?.line}`;
+    const key =
+      index === undefined ? file : `${all[Number(index)]?.file}:${all[Number(index)]?.line}`;
     const list = errors.get(key) ?? [];
     list.push(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     errors.set(key, list);

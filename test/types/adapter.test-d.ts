@@ -1,4 +1,8 @@
 import type {
+  ALBHandler,
+  APIGatewayProxyHandler,
+  APIGatewayProxyHandlerV2,
+  LambdaFunctionURLHandler,
   ALBEvent,
   ALBResult,
   APIGatewayProxyEvent,
@@ -60,6 +64,16 @@ describe('toLambda types', () => {
       handler({} as APIGatewayProxyEventV2, context),
     ).resolves.toEqualTypeOf<APIGatewayProxyStructuredResultV2>();
     expectTypeOf(handler({} as ALBEvent, context)).resolves.toEqualTypeOf<ALBResult>();
+  });
+});
+
+describe('aws-lambda handler types', () => {
+  it('assigns to the handler types of every event source', () => {
+    const handler = toLambda(() => ok(1));
+    expectTypeOf(handler).toExtend<APIGatewayProxyHandler>();
+    expectTypeOf(handler).toExtend<APIGatewayProxyHandlerV2>();
+    expectTypeOf(handler).toExtend<LambdaFunctionURLHandler>();
+    expectTypeOf(handler).toExtend<ALBHandler>();
   });
 });
 
