@@ -8,7 +8,7 @@ import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
 import { fallbackRequest } from './events/read.js';
 import { defectResponse, foldSettled, problemsResponse } from './fold.js';
-import { consoleLogger } from './logger.js';
+import { consoleLogger, safeLog } from './logger.js';
 import { EVENT_KINDS } from './request.js';
 import { settle } from './_internals/settle.js';
 import { describeError } from './_internals/describe-error.js';
@@ -32,8 +32,8 @@ function describeEvent(event: unknown): string {
 }
 
 // The result when even the response could not be written: a fixed 500 in the kind's shape.
-function lastResortResult(kind: EventKind): HttpResult {
-  const body = '{"errors":[{"status":"500","title":"Internal Server Error"}]}';
+function lastResortResult(kind: EventKind, requestId: string): HttpResult {
+  const body = `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
   const headers = { 'content-type': 'application/json' };
   switch (kind) {
     case 'rest':
@@ -105,7 +105,7 @@ export function toLambda<T, E extends ProblemError>(
       const error = new UnsupportedEventError(
         `gatefold serves HTTP events (${EVENT_KINDS.join(', ')}) but was invoked with ${describeEvent(event)}. Check the function's triggers.`,
       );
-      config.logger.error({ message: error.message, ...describeError(error) });
+      safeLog(config.logger, 'error', { message: error.message, ...describeError(error) });
       throw error;
     }
     const record = event as Record<string, unknown>;
@@ -119,18 +119,18 @@ export function toLambda<T, E extends ProblemError>(
           ? await answer(handler, request, context, config)
           : problemsResponse(request, [read.rejection], config);
     } catch (defect) {
-      request ??= fallbackRequest(kind, record['httpMethod'], context);
+      request ??= fallbackRequest(kind, record, context);
       response = defectResponse(request, defect, config);
     }
     try {
       return writeResult(kind, response, record, request, config.logger);
     } catch (defect) {
-      try {
-        config.logger.error({ message: 'Writing the result failed', ...describeError(defect) });
-      } catch {
-        // Nothing left to tell; the fixed result below still reaches the client.
-      }
-      return lastResortResult(kind);
+      safeLog(config.logger, 'error', {
+        message: 'Writing the result failed; answered with a fixed 500',
+        requestId: request.requestId,
+        ...describeError(defect),
+      });
+      return lastResortResult(kind, request.requestId);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { ErrorFormat, JsonApiMediaType } from './options.js';
 import type { Logger } from './logger.js';
+import { safeLog } from './logger.js';
 import type { Problem } from './problem.js';
 import type { Reply } from './reply.js';
 import type { HttpRequest } from './request.js';
@@ -56,10 +57,16 @@ function serializeJson(value: unknown, what: string): string {
   return text;
 }
 
-/** Whether the response to this request and status carries no body (RFC 9110 §6.4.1). */
+/**
+ * Whether the response to this request and status carries no body: HEAD, 204 and 304 (RFC 9110
+ * §6.4.1) and 205 (§15.3.6).
+ */
 function isBodyless(method: string, status: number): boolean {
-  return method === 'HEAD' || status === 204 || status === 304;
+  return method === 'HEAD' || status === 204 || status === 205 || status === 304;
 }
+
+// Fields whose grammar allows one value only, so several cannot be joined into a list.
+const SINGLE_VALUE_FIELDS = new Set(['retry-after', 'location', 'content-location', 'etag', 'age']);
 
 function finish(
   request: HttpRequest,
@@ -87,6 +94,10 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
   for (const cookie of reply.cookies) cookies.push(checkHeaderValue('set-cookie', cookie));
   switch (reply.bodyType) {
     case 'json':
+      // `json(undefined)` has nothing to serialise: the status and headers go out alone.
+      if (reply.body === undefined) {
+        return finish(request, reply.status, headers, cookies, '', undefined);
+      }
       return finish(
         request,
         reply.status,
@@ -144,6 +155,13 @@ export function problemsResponse(
   const headers = emptyMap<string[]>();
   const cookies: string[] = [];
   for (const p of problems) addHeaders(headers, cookies, p.headers);
+  // The body format owns the content type; the same header from several problems (two
+  // `Retry-After: 30`) is sent once, and a field that takes one value keeps the first problem's.
+  delete headers['content-type'];
+  for (const name of Object.keys(headers)) {
+    const values = headers[name] ?? [];
+    headers[name] = SINGLE_VALUE_FIELDS.has(name) ? values.slice(0, 1) : [...new Set(values)];
+  }
   const useProblemJson =
     config.errorFormat === 'problem' ||
     (config.errorFormat === 'negotiate' &&
@@ -179,19 +197,15 @@ export function defectResponse(
   cause: unknown,
   config: FoldConfig,
 ): HttpResponse {
-  try {
-    config.logger.error({
-      message: 'Handler defect answered with a masked 500',
-      requestId: request.requestId,
-      lambdaRequestId: request.lambdaRequestId,
-      kind: request.kind,
-      method: request.method,
-      path: request.path,
-      ...describeError(cause),
-    });
-  } catch {
-    // A broken logger must not turn a masked 500 into API Gateway's bare 502.
-  }
+  safeLog(config.logger, 'error', {
+    message: 'Handler defect answered with a masked 500',
+    requestId: request.requestId,
+    lambdaRequestId: request.lambdaRequestId,
+    kind: request.kind,
+    method: request.method,
+    path: request.path,
+    ...describeError(cause),
+  });
   return problemsResponse(request, [DEFECT_PROBLEM], config);
 }
 

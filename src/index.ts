@@ -5,7 +5,7 @@ export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 export { fromEither, fromTaskEither, toEither, toTaskEither } from './fp-ts.js';
 export type { Handler, Outcome, ProblemError } from './handler.js';
 export { consoleLogger } from './logger.js';
-export type { LogRecord, Logger } from './logger.js';
+export type { LogLevel, LogRecord, Logger } from './logger.js';
 export type { ErrorFormat, JsonApiMediaType, LambdaOptions } from './options.js';
 export {
   badRequest,

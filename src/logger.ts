@@ -16,9 +16,22 @@ export interface LogRecord {
   readonly [field: string]: unknown;
 }
 
-type Level = 'error' | 'warn' | 'info' | 'debug';
+/** A log level: the name of a {@link Logger} method. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
-function line(level: Level, record: LogRecord): string {
+/**
+ * @internal Logs without ever throwing: a broken logger must not turn an answer into API
+ * Gateway's bare 502.
+ */
+export function safeLog(logger: Logger, level: LogLevel, record: LogRecord): void {
+  try {
+    logger[level](record);
+  } catch {
+    // Nothing else can be told; the response still goes out.
+  }
+}
+
+function line(level: LogLevel, record: LogRecord): string {
   try {
     return JSON.stringify({ level, ...record });
   } catch {

@@ -102,7 +102,14 @@ function withHeader(
 }
 
 function retryAfterValue(retryAfter: RetryAfter): string {
-  // RFC 9110 §10.2.3: either delay-seconds or an HTTP-date.
+  // RFC 9110 §10.2.3: either delay-seconds or an HTTP-date. `NaN`, `Infinity` or an invalid
+  // date would be sent as text no client understands: that is a programming error.
+  const valid =
+    typeof retryAfter === 'number'
+      ? Number.isFinite(retryAfter)
+      : !Number.isNaN(retryAfter.getTime());
+  if (!valid)
+    throw new RangeError(`Retry-After must be a finite number of seconds or a valid date.`);
   return typeof retryAfter === 'number'
     ? String(Math.max(0, Math.ceil(retryAfter)))
     : retryAfter.toUTCString();

@@ -1,8 +1,8 @@
 import type { RequestBody } from '../request.js';
 
-// Standard alphabet (RFC 4648 §4), as API Gateway, ALB and Function URLs send it; padding may be
-// left off, but a length of 4n+1 can never be valid.
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+// Standard alphabet (RFC 4648 §4), as API Gateway, ALB and Function URLs send it: whole groups of
+// four, then a last group of two or three characters, padded with `==` / `=` or not at all.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -44,7 +44,7 @@ export type BodyReading =
 export function readBody(body: unknown, isBase64Encoded: unknown): BodyReading {
   if (typeof body !== 'string' || body === '') return { ok: true, body: undefined };
   if (isBase64Encoded !== true) return { ok: true, body: new LazyBody(undefined, body) };
-  if (body.length % 4 === 1 || !BASE64.test(body)) {
+  if (!BASE64.test(body)) {
     return {
       ok: false,
       detail:

@@ -1,12 +1,21 @@
 import { appendValue, emptyMap } from './fields.js';
 
 const PLUS = /\+/g;
+const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+
+function decodeRun(run: string): string {
+  try {
+    return decodeURIComponent(run);
+  } catch {
+    return run;
+  }
+}
 
 /**
  * Decodes one query component the way browsers encode forms (WHATWG URL, application/
- * x-www-form-urlencoded): `+` is a space and `%XX` a byte. A malformed escape (`%zz`, a lone
- * `%`, an invalid UTF-8 sequence such as an overlong `%C0%AE`) keeps the component as it was
- * sent, rather than failing the request.
+ * x-www-form-urlencoded): `+` is a space and `%XX` a byte. What cannot be decoded — `%zz`, a
+ * lone `%`, a run of escapes that is not valid UTF-8 such as the overlong `%C0%AE` — is kept as
+ * sent, while the valid escapes around it are still decoded; the request does not fail.
  */
 export function decodeQueryComponent(text: string): string {
   const spaced = text.includes('+') ? text.replace(PLUS, ' ') : text;
@@ -14,7 +23,7 @@ export function decodeQueryComponent(text: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced;
+    return spaced.replace(ESCAPE_RUN, decodeRun);
   }
 }
 

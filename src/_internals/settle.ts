@@ -28,7 +28,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object without isOk() or _tag' : `a ${typeof value}`;
 }

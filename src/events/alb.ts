@@ -1,10 +1,11 @@
 import type { ALBResult, Context } from 'aws-lambda';
 import type { Logger } from '../logger.js';
+import { safeLog } from '../logger.js';
 import type { HttpRequest } from '../request.js';
 import type { HttpResponse } from '../response.js';
 import type { ReadRequest } from './read.js';
 import { completeRequest } from './read.js';
-import { encodeBody, joinedHeaders } from './write.js';
+import { encodeBody, joinedHeaders, setField } from './write.js';
 import { reasonPhrase } from '../status.js';
 import { readCookies } from '../_internals/cookies.js';
 import { asRecord, readMultiValueMap } from '../_internals/fields.js';
@@ -91,7 +92,7 @@ export function writeAlbResult(
   if (usesMultiValueHeaders(event)) {
     const multiValueHeaders: Record<string, string[]> = {};
     for (const name of Object.keys(response.headers)) {
-      multiValueHeaders[name] = [...(response.headers[name] ?? [])];
+      setField(multiValueHeaders, name, [...(response.headers[name] ?? [])]);
     }
     if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
     return { statusCode: response.status, statusDescription, multiValueHeaders, ...body };
@@ -100,7 +101,7 @@ export function writeAlbResult(
   const [firstCookie] = response.cookies;
   if (firstCookie !== undefined) headers['set-cookie'] = firstCookie;
   if (response.cookies.length > 1) {
-    logger.warn({
+    safeLog(logger, 'warn', {
       message:
         'ALB target group has multi-value headers off: only the first Set-Cookie was sent. Turn on lambda.multi_value_headers.enabled to send them all.',
       requestId: request.requestId,

@@ -3,7 +3,7 @@ import type { Problem } from '../problem.js';
 import type { EventKind, HttpRequest, RequestBody } from '../request.js';
 import { badRequest } from '../problem.js';
 import { readBody } from '../_internals/body.js';
-import { asString } from '../_internals/fields.js';
+import { asRecord, asString } from '../_internals/fields.js';
 
 /** What an event reader gives: the request, and a problem when it cannot be served as sent. */
 export interface ReadRequest {
@@ -55,13 +55,18 @@ export function completeRequest(
 /** @internal A bare request for a response when the event could not be read at all. */
 export function fallbackRequest(
   kind: EventKind,
-  method: unknown,
+  event: Record<string, unknown>,
   context: Context | undefined,
 ): HttpRequest {
   const lambdaRequestId = lambdaRequestIdOf(context);
+  // Payload 1.0 and ALB carry `httpMethod`; payload 2.0 `requestContext.http.method`. Only the
+  // method matters here: a HEAD request must still get no body.
+  const method =
+    asString(event['httpMethod']) ??
+    asString(asRecord(asRecord(event['requestContext'])?.['http'])?.['method']);
   return {
     kind,
-    method: asString(method)?.toUpperCase() ?? 'GET',
+    method: method?.toUpperCase() ?? 'GET',
     path: '/',
     route: undefined,
     headers: {},

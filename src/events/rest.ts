@@ -2,7 +2,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { HttpResponse } from '../response.js';
 import type { ReadRequest } from './read.js';
 import { completeRequest } from './read.js';
-import { encodeBody } from './write.js';
+import { encodeBody, setField } from './write.js';
 import { readCookies } from '../_internals/cookies.js';
 import { asRecord, asString, readMultiValueMap, readStringMap } from '../_internals/fields.js';
 
@@ -63,8 +63,8 @@ export function writeRestResult(response: HttpResponse): APIGatewayProxyResult {
   for (const name of Object.keys(response.headers)) {
     const values = response.headers[name];
     if (values === undefined || values.length === 0) continue;
-    if (values.length === 1) headers[name] = values[0] as string;
-    else multiValueHeaders[name] = [...values];
+    if (values.length === 1) setField(headers, name, values[0] as string);
+    else setField(multiValueHeaders, name, [...values]);
   }
   if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
   return { statusCode: response.status, headers, multiValueHeaders, ...encodeBody(response.body) };

@@ -8,7 +8,8 @@ import { JSON_API_MEDIA_TYPE } from './json-api.js';
  * problem+json, since naming it at all is a deliberate request.
  */
 export function prefersProblemJson(accept: string | undefined): boolean {
-  if (accept === undefined || !accept.includes(PROBLEM_JSON_MEDIA_TYPE)) return false;
+  // Cheap exit for the common case; media types are case-insensitive (RFC 9110 §8.3.1).
+  if (accept === undefined || !accept.toLowerCase().includes(PROBLEM_JSON_MEDIA_TYPE)) return false;
   let problemQ = 0;
   let jsonApiQ = 0;
   for (const range of accept.split(',')) {

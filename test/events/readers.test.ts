@@ -1,0 +1,723 @@
+/**
+ * Event readers: built events (typed base events with spread overrides) for the shapes AWS, the
+ * console's Test button and hand-written test events send, each read into the whole normalised
+ * request the handler receives.
+ */
+import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ok } from 'neverthrow';
+import { describe, expect, it, vi } from 'vitest';
+import type { HttpEvent, HttpRequest } from '../../src/index.js';
+import { json, toLambda } from '../../src/index.js';
+import type { PlainRequest } from '../support/fixtures.js';
+import {
+  albEvent,
+  albMultiValueEvent,
+  asEvent,
+  capturingLogger,
+  context,
+  functionUrlEvent,
+  httpEvent,
+  plainRequest,
+  restEvent,
+  textBody,
+} from '../support/fixtures.js';
+
+/** The request the handler receives for an event, as plain data. */
+async function read(event: HttpEvent): Promise<PlainRequest> {
+  const logger = capturingLogger();
+  const seen: HttpRequest[] = [];
+  const handler = toLambda(
+    (request) => {
+      seen.push(request);
+      return ok(json(null));
+    },
+    { logger },
+  );
+  await handler(event, context);
+  expect(seen).toHaveLength(1);
+  expect(logger.error).not.toHaveBeenCalled();
+  return plainRequest(seen[0]!);
+}
+
+/** A copy of an object without one of its keys, for events that lack a part. */
+function without(value: object, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key));
+}
+
+/** A payload 2.0 event on another path and stage (rawPath and requestContext.http.path agree). */
+function onPath(
+  event: APIGatewayProxyEventV2,
+  rawPath: string,
+  stage: string,
+): APIGatewayProxyEventV2 {
+  return {
+    ...event,
+    rawPath,
+    requestContext: {
+      ...event.requestContext,
+      stage,
+      http: { ...event.requestContext.http, path: rawPath },
+    },
+  };
+}
+
+// The requests the typed base events are read into.
+const REST_REQUEST: PlainRequest = {
+  kind: 'rest',
+  method: 'GET',
+  path: '/users/u-1',
+  route: '/users/{id}',
+  headers: { host: ['api.example.com'] },
+  query: {},
+  pathParameters: { id: 'u-1' },
+  cookies: {},
+  body: undefined,
+  requestId: 'gw-req-1',
+  lambdaRequestId: 'lambda-req-1',
+  sourceIp: '198.51.100.7',
+  stage: 'prod',
+  authorizer: undefined,
+};
+const HTTP_REQUEST: PlainRequest = {
+  kind: 'http',
+  method: 'GET',
+  path: '/users/u-1',
+  route: 'GET /users/{id}',
+  headers: { host: ['abc123.execute-api.eu-west-1.amazonaws.com'] },
+  query: {},
+  pathParameters: { id: 'u-1' },
+  cookies: {},
+  body: undefined,
+  requestId: 'gw-req-1',
+  lambdaRequestId: 'lambda-req-1',
+  sourceIp: '198.51.100.7',
+  stage: '$default',
+  authorizer: undefined,
+};
+const FUNCTION_URL_REQUEST: PlainRequest = {
+  kind: 'function-url',
+  method: 'GET',
+  path: '/users/u-1',
+  route: '$default',
+  headers: { host: ['fn123.lambda-url.eu-west-1.on.aws'] },
+  query: {},
+  pathParameters: {},
+  cookies: {},
+  body: undefined,
+  requestId: 'gw-req-1',
+  lambdaRequestId: 'lambda-req-1',
+  sourceIp: '198.51.100.7',
+  stage: '$default',
+  authorizer: undefined,
+};
+const ALB_REQUEST: PlainRequest = {
+  kind: 'alb',
+  method: 'GET',
+  path: '/users/u-1',
+  route: undefined,
+  headers: { host: ['alb.example.com'], 'x-forwarded-for': ['198.51.100.7'] },
+  query: {},
+  pathParameters: {},
+  cookies: {},
+  body: undefined,
+  requestId: 'lambda-req-1',
+  lambdaRequestId: 'lambda-req-1',
+  sourceIp: '198.51.100.7',
+  stage: undefined,
+  authorizer: undefined,
+};
+
+/** Every kind and ALB header mode: a name, the base event and the request it is read into. */
+const KINDS: readonly [string, HttpEvent, PlainRequest][] = [
+  ['REST', restEvent, REST_REQUEST],
+  ['HTTP API', httpEvent, HTTP_REQUEST],
+  ['Function URL', functionUrlEvent, FUNCTION_URL_REQUEST],
+  ['ALB single-value', albEvent, ALB_REQUEST],
+  ['ALB multi-value', albMultiValueEvent, ALB_REQUEST],
+];
+
+describe('base events', () => {
+  it.each(KINDS)('%s: read into the whole normalised request', async (_, event, expected) => {
+    expect(await read(event)).toStrictEqual(expected);
+  });
+});
+
+describe('REST API events (payload 1.0)', () => {
+  it('console Test button: null headers, multiValueHeaders and path parameters read as empty maps', async () => {
+    const event = asEvent({
+      ...restEvent,
+      headers: null,
+      multiValueHeaders: null,
+      pathParameters: null,
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+    });
+    expect(await read(event)).toStrictEqual({ ...REST_REQUEST, headers: {}, pathParameters: {} });
+  });
+
+  it.each<[string, unknown, Partial<PlainRequest>]>([
+    [
+      'no requestContext: Lambda request id, no stage, source IP or authorizer',
+      undefined,
+      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined },
+    ],
+    [
+      'an empty requestContext: the same',
+      {},
+      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined },
+    ],
+    [
+      'a requestContext without identity: its request id and stage, no source IP',
+      { requestId: 'gw-req-9', stage: 'beta' },
+      { requestId: 'gw-req-9', stage: 'beta', sourceIp: undefined },
+    ],
+    [
+      'an empty request id: Lambda request id',
+      { ...restEvent.requestContext, requestId: '' },
+      { requestId: 'lambda-req-1' },
+    ],
+  ])('%s', async (_, requestContext, overrides) => {
+    const event = asEvent(
+      requestContext === undefined
+        ? without(restEvent, 'requestContext')
+        : { ...restEvent, requestContext },
+    );
+    expect(await read(event)).toStrictEqual({ ...REST_REQUEST, ...overrides });
+  });
+
+  it('multi-value query: every value of a repeated key, in order (the single-value map holds only the last)', async () => {
+    const event: APIGatewayProxyEvent = {
+      ...restEvent,
+      queryStringParameters: { id: '2', sort: 'name', q: 'a%20b' },
+      multiValueQueryStringParameters: { id: ['1', '2'], sort: ['name'], q: ['50%', 'a%20b'] },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...REST_REQUEST,
+      // API Gateway has already decoded these values; they are not decoded a second time.
+      query: { id: ['1', '2'], sort: ['name'], q: ['50%', 'a%20b'] },
+    });
+  });
+
+  it('without multi-value maps (sam local, hand-written events) the single-value maps are read', async () => {
+    const event = asEvent({
+      ...without(without(restEvent, 'multiValueHeaders'), 'multiValueQueryStringParameters'),
+      headers: { Host: 'api.example.com', Accept: 'application/json' },
+      queryStringParameters: { page: '2' },
+    });
+    expect(await read(event)).toStrictEqual({
+      ...REST_REQUEST,
+      headers: { host: ['api.example.com'], accept: ['application/json'] },
+      query: { page: ['2'] },
+    });
+  });
+
+  it('header names lower-cased; every value kept, also across differently-cased names', async () => {
+    const event: APIGatewayProxyEvent = {
+      ...restEvent,
+      headers: { 'X-Tag': 'b', 'x-tag': 'c', Accept: 'text/html' },
+      multiValueHeaders: { 'X-Tag': ['a', 'b'], 'x-tag': ['c'], Accept: ['text/html'] },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...REST_REQUEST,
+      headers: { 'x-tag': ['a', 'b', 'c'], accept: ['text/html'] },
+    });
+  });
+
+  it('Cookie header: quoted values unquoted, the first of a repeated name wins, every Cookie header read', async () => {
+    const cookieHeaders = [
+      'session="abc def"; theme=dark; session=second; flag; e=""',
+      'lang=en; theme=light',
+    ];
+    const event: APIGatewayProxyEvent = {
+      ...restEvent,
+      headers: { Cookie: 'lang=en; theme=light' },
+      multiValueHeaders: { Cookie: cookieHeaders },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...REST_REQUEST,
+      headers: { cookie: cookieHeaders },
+      cookies: { session: 'abc def', theme: 'dark', flag: '', e: '', lang: 'en' },
+    });
+  });
+});
+
+describe('HTTP API and Function URL events (payload 2.0)', () => {
+  const V2_KINDS: readonly [string, APIGatewayProxyEventV2, PlainRequest][] = [
+    ['HTTP API', httpEvent, HTTP_REQUEST],
+    ['Function URL', functionUrlEvent, FUNCTION_URL_REQUEST],
+  ];
+
+  it.each(V2_KINDS)(
+    '%s: repeated query values kept apart from rawQueryString, a %%2C comma inside one value included',
+    async (_, base, expected) => {
+      const event: APIGatewayProxyEventV2 = {
+        ...base,
+        rawQueryString: 'tag=a%2Cb&tag=c&page=2',
+        // What AWS puts here: repeated values comma-joined, so "a,b" cannot be told apart.
+        queryStringParameters: { tag: 'a,b,c', page: '2' },
+      };
+      expect(await read(event)).toStrictEqual({
+        ...expected,
+        query: { tag: ['a,b', 'c'], page: ['2'] },
+      });
+    },
+  );
+
+  it('rawQueryString: + is a space, %XX is decoded as UTF-8, a key without = has an empty value', async () => {
+    const event: APIGatewayProxyEventV2 = {
+      ...httpEvent,
+      rawQueryString: 'q=a+b%2Bc&flag&name=J%C3%BCrgen&&a%20key=1',
+      queryStringParameters: { q: 'a b+c', flag: '', name: 'Jürgen', 'a key': '1' },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...HTTP_REQUEST,
+      query: { q: ['a b+c'], flag: [''], name: ['Jürgen'], 'a key': ['1'] },
+    });
+  });
+
+  it('without rawQueryString, queryStringParameters are read as sent (one comma-joined value)', async () => {
+    const event = asEvent({
+      ...without(httpEvent, 'rawQueryString'),
+      queryStringParameters: { tag: 'a,b,c' },
+    });
+    expect(await read(event)).toStrictEqual({ ...HTTP_REQUEST, query: { tag: ['a,b,c'] } });
+  });
+
+  it.each(V2_KINDS)(
+    '%s: cookies array read (first of a name wins) and a cookie header rebuilt from it',
+    async (_, base, expected) => {
+      const event: APIGatewayProxyEventV2 = {
+        ...base,
+        cookies: ['session=abc', 'theme="dark"', 'session=older'],
+      };
+      expect(await read(event)).toStrictEqual({
+        ...expected,
+        headers: { ...expected.headers, cookie: ['session=abc; theme="dark"; session=older'] },
+        cookies: { session: 'abc', theme: 'dark' },
+      });
+    },
+  );
+
+  it.each([
+    ['prod', '/prod/users', '/users'],
+    ['prod', '/prod', '/'],
+    ['prod', '/prod/', '/'],
+    ['prod', '/production/users', '/production/users'],
+    ['prod', '/users/prod', '/users/prod'],
+    ['$default', '/users', '/users'],
+    ['$default', '/prod/users', '/prod/users'],
+  ])('HTTP API on stage %s: rawPath %s is read as path %s', async (stage, rawPath, path) => {
+    expect(await read(onPath(httpEvent, rawPath, stage))).toStrictEqual({
+      ...HTTP_REQUEST,
+      path,
+      stage,
+    });
+  });
+
+  it('header names lower-cased; a repeated header arrives comma-joined and stays one value', async () => {
+    const event: APIGatewayProxyEventV2 = {
+      ...httpEvent,
+      headers: { 'X-Tag': 'a,b', Accept: 'text/html', host: 'h.example.com' },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...HTTP_REQUEST,
+      headers: { 'x-tag': ['a,b'], accept: ['text/html'], host: ['h.example.com'] },
+    });
+  });
+
+  it('missing requestContext parts: GET, the raw path, Lambda request id, no route, stage or IP', async () => {
+    const event = asEvent({
+      version: '2.0',
+      rawPath: '/users',
+      rawQueryString: 'a=1',
+      headers: { host: 'h.example.com' },
+      requestContext: {},
+      isBase64Encoded: false,
+    });
+    expect(await read(event)).toStrictEqual({
+      kind: 'http',
+      method: 'GET',
+      path: '/users',
+      route: undefined,
+      headers: { host: ['h.example.com'] },
+      query: { a: ['1'] },
+      pathParameters: {},
+      cookies: {},
+      body: undefined,
+      requestId: 'lambda-req-1',
+      lambdaRequestId: 'lambda-req-1',
+      sourceIp: undefined,
+      stage: undefined,
+      authorizer: undefined,
+    });
+  });
+});
+
+describe('ALB events', () => {
+  it('single-value mode: query keys and values arrive percent-encoded and are decoded, + as a space', async () => {
+    const event: ALBEvent = {
+      ...albEvent,
+      queryStringParameters: {
+        'a%20b': 'c%2Fd',
+        q: 'x+y',
+        plus: '1%2B1',
+        name: 'J%C3%BCrgen',
+      },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...ALB_REQUEST,
+      query: { 'a b': ['c/d'], q: ['x y'], plus: ['1+1'], name: ['Jürgen'] },
+    });
+  });
+
+  it('multi-value mode: every value of a repeated key decoded, in order', async () => {
+    const event: ALBEvent = {
+      ...albMultiValueEvent,
+      multiValueQueryStringParameters: { 'a%20b': ['c%2Fd', 'e+f'], id: ['1', '2'] },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...ALB_REQUEST,
+      query: { 'a b': ['c/d', 'e f'], id: ['1', '2'] },
+    });
+  });
+
+  it.each([
+    ['an escape that is not hex', '%zz', '%zz'],
+    ['a lone percent sign', '100%', '100%'],
+    ['a truncated escape', 'ab%2', 'ab%2'],
+    ['an overlong UTF-8 sequence', '%C0%AE', '%C0%AE'],
+    ['a truncated UTF-8 sequence', '%E2%9C', '%E2%9C'],
+    ['a bad escape beside good ones', '%zz%20b%2F', '%zz b/'],
+    ['an overlong sequence beside a good one', '%C0%AE%41', '%C0%AE%41'],
+    ['a good run after a bad one', '%C0%AE-%41%42', '%C0%AE-AB'],
+  ])(
+    'a malformed percent escape (%s) is kept as sent, valid runs still decoded',
+    async (_, raw, value) => {
+      const event: ALBEvent = { ...albEvent, queryStringParameters: { v: raw } };
+      expect(await read(event)).toStrictEqual({ ...ALB_REQUEST, query: { v: [value] } });
+    },
+  );
+
+  it('multi-value mode: header names lower-cased, repeated values kept, every Cookie header read', async () => {
+    const event: ALBEvent = {
+      ...albMultiValueEvent,
+      multiValueHeaders: {
+        Host: ['alb.example.com'],
+        'X-Tag': ['a', 'b'],
+        Cookie: ['a=1; b=2', 'c=3; a=4'],
+      },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...ALB_REQUEST,
+      headers: { host: ['alb.example.com'], 'x-tag': ['a', 'b'], cookie: ['a=1; b=2', 'c=3; a=4'] },
+      cookies: { a: '1', b: '2', c: '3' },
+      sourceIp: undefined,
+    });
+  });
+
+  it.each([
+    ['the client alone', '198.51.100.7', '198.51.100.7'],
+    [
+      'a proxy chain: the last entry, which ALB appended',
+      '203.0.113.9, 198.51.100.7',
+      '198.51.100.7',
+    ],
+  ])('source IP from X-Forwarded-For with %s', async (_, forwardedFor, sourceIp) => {
+    const event: ALBEvent = {
+      ...albEvent,
+      headers: { host: 'alb.example.com', 'x-forwarded-for': forwardedFor },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...ALB_REQUEST,
+      headers: { host: ['alb.example.com'], 'x-forwarded-for': [forwardedFor] },
+      sourceIp,
+    });
+  });
+
+  it('multi-value mode: source IP from the last entry of the last X-Forwarded-For header', async () => {
+    const forwardedFor = ['203.0.113.9', '192.0.2.1, 198.51.100.7'];
+    const event: ALBEvent = {
+      ...albMultiValueEvent,
+      multiValueHeaders: { host: ['alb.example.com'], 'x-forwarded-for': forwardedFor },
+    };
+    expect(await read(event)).toStrictEqual({
+      ...ALB_REQUEST,
+      headers: { host: ['alb.example.com'], 'x-forwarded-for': forwardedFor },
+      sourceIp: '198.51.100.7',
+    });
+  });
+});
+
+describe('bodies', () => {
+  it.each(KINDS)(
+    '%s: a base64 body (isBase64Encoded true) is decoded to its bytes and read as UTF-8 text',
+    async (_, base, expected) => {
+      const event = asEvent({ ...base, body: 'aGVsbG8g4pyT', isBase64Encoded: true });
+      expect(await read(event)).toStrictEqual({
+        ...expected,
+        body: {
+          text: 'hello ✓',
+          bytes: new Uint8Array([0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x20, 0xe2, 0x9c, 0x93]),
+        },
+      });
+    },
+  );
+
+  it.each(KINDS)(
+    '%s: binary base64 bytes are kept exactly; the text shows U+FFFD for invalid UTF-8',
+    async (_, base, expected) => {
+      const event = asEvent({ ...base, body: 'AP8B', isBase64Encoded: true });
+      expect(await read(event)).toStrictEqual({
+        ...expected,
+        body: { text: '\u0000\uFFFD\u0001', bytes: new Uint8Array([0, 255, 1]) },
+      });
+    },
+  );
+
+  it.each(KINDS)(
+    '%s: a text body (isBase64Encoded false) is kept as text, its bytes UTF-8',
+    async (_, base, expected) => {
+      // Valid base64 too: it must not be decoded when the event does not say so.
+      const event = asEvent({ ...base, body: 'aGVsbG8=', isBase64Encoded: false });
+      expect(await read(event)).toStrictEqual({ ...expected, body: textBody('aGVsbG8=') });
+    },
+  );
+
+  it.each(
+    KINDS.flatMap(([name, base, expected]) =>
+      (
+        [
+          ['null', null],
+          ['empty', ''],
+          ['missing', undefined],
+        ] as const
+      ).map(([label, body]) => [name, label, base, body, expected] as const),
+    ),
+  )('%s: a %s body is no body', async (_, __, base, body, expected) => {
+    const event = asEvent(body === undefined ? without(base, 'body') : { ...base, body });
+    expect(await read(event)).toStrictEqual(expected);
+  });
+
+  const INVALID_BASE64_DETAIL =
+    'The request body is marked as base64-encoded but is not valid base64 (RFC 4648 §4 alphabet).';
+
+  function invalidBase64Document(requestId: string) {
+    return {
+      errors: [
+        {
+          status: '400',
+          code: 'InvalidBase64Body',
+          title: 'Bad Request',
+          detail: INVALID_BASE64_DETAIL,
+        },
+      ],
+      meta: { requestId },
+    };
+  }
+
+  it.each<[string, HttpEvent, Record<string, unknown>]>([
+    [
+      'REST',
+      restEvent,
+      {
+        statusCode: 400,
+        headers: { 'content-type': 'application/json' },
+        multiValueHeaders: {},
+        body: invalidBase64Document('gw-req-1'),
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'HTTP API',
+      httpEvent,
+      {
+        statusCode: 400,
+        headers: { 'content-type': 'application/json' },
+        cookies: [],
+        body: invalidBase64Document('gw-req-1'),
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'Function URL',
+      functionUrlEvent,
+      {
+        statusCode: 400,
+        headers: { 'content-type': 'application/json' },
+        cookies: [],
+        body: invalidBase64Document('gw-req-1'),
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'ALB single-value',
+      albEvent,
+      {
+        statusCode: 400,
+        statusDescription: '400 Bad Request',
+        headers: { 'content-type': 'application/json' },
+        body: invalidBase64Document('lambda-req-1'),
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'ALB multi-value',
+      albMultiValueEvent,
+      {
+        statusCode: 400,
+        statusDescription: '400 Bad Request',
+        multiValueHeaders: { 'content-type': ['application/json'] },
+        body: invalidBase64Document('lambda-req-1'),
+        isBase64Encoded: false,
+      },
+    ],
+  ])(
+    '%s: an invalid base64 body is answered with a whole 400 JSON:API result, the handler not called',
+    async (_, base, expected) => {
+      const handler = vi.fn(() => ok(json(null)));
+      const lambda = toLambda(handler, { logger: capturingLogger() });
+      const result = await lambda(
+        asEvent({ ...base, body: 'not base64!', isBase64Encoded: true }),
+        context,
+      );
+      expect({ ...result, body: JSON.parse(result.body ?? 'null') as unknown }).toStrictEqual(
+        expected,
+      );
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    ['a length of 4n+1', 'YWJjZ'],
+    ['a character outside the alphabet', 'YWJj$A=='],
+    ['whitespace', 'YWJj ZGVm'],
+    ['padding in the middle', 'YW=jZGVm'],
+    ['three padding characters', 'YQ==='],
+    ['one padding character after two', 'YQ='],
+    ['padding alone', '=='],
+    ['two padding characters after three', 'YWJ=='],
+  ])('a base64 body with %s is rejected with 400 InvalidBase64Body', async (_, body) => {
+    const lambda = toLambda(() => ok(json(null)), { logger: capturingLogger() });
+    const result = await lambda({ ...restEvent, body, isBase64Encoded: true }, context);
+    expect({ ...result, body: JSON.parse(result.body) as unknown }).toStrictEqual({
+      statusCode: 400,
+      headers: { 'content-type': 'application/json' },
+      multiValueHeaders: {},
+      body: invalidBase64Document('gw-req-1'),
+      isBase64Encoded: false,
+    });
+  });
+});
+
+describe('hostile and sloppy input', () => {
+  // Lambda's runtime builds events with JSON.parse, which makes "__proto__" an own, plain key.
+  const proto = (source: string): unknown => JSON.parse(source);
+
+  it.each<[string, HttpEvent, PlainRequest]>([
+    [
+      'REST',
+      asEvent({
+        ...restEvent,
+        multiValueHeaders: proto('{"__proto__": ["h"], "Cookie": ["__proto__=c; a=1"]}'),
+        multiValueQueryStringParameters: proto('{"__proto__": ["q"]}'),
+        pathParameters: proto('{"__proto__": "p", "id": "u-1"}'),
+      }),
+      {
+        ...REST_REQUEST,
+        headers: { ['__proto__']: ['h'], cookie: ['__proto__=c; a=1'] },
+        query: { ['__proto__']: ['q'] },
+        pathParameters: { ['__proto__']: 'p', id: 'u-1' },
+        cookies: { ['__proto__']: 'c', a: '1' },
+      },
+    ],
+    [
+      'HTTP API',
+      asEvent({
+        ...httpEvent,
+        headers: proto('{"__proto__": "h"}'),
+        rawQueryString: '__proto__=q&toString=k',
+        cookies: ['__proto__=c'],
+        pathParameters: proto('{"__proto__": "p"}'),
+      }),
+      {
+        ...HTTP_REQUEST,
+        headers: { ['__proto__']: ['h'], cookie: ['__proto__=c'] },
+        query: { ['__proto__']: ['q'], toString: ['k'] },
+        pathParameters: { ['__proto__']: 'p' },
+        cookies: { ['__proto__']: 'c' },
+      },
+    ],
+    [
+      'ALB',
+      asEvent({
+        ...albEvent,
+        headers: proto('{"__proto__": "h", "cookie": "__proto__=c"}'),
+        queryStringParameters: proto('{"__proto__": "q", "%5F%5Fproto%5F%5F": "r"}'),
+      }),
+      {
+        ...ALB_REQUEST,
+        headers: { ['__proto__']: ['h'], cookie: ['__proto__=c'] },
+        // The percent-encoded key decodes to the same name: both values are kept under it.
+        query: { ['__proto__']: ['q', 'r'] },
+        cookies: { ['__proto__']: 'c' },
+        sourceIp: undefined,
+      },
+    ],
+  ])(
+    '%s: __proto__ as a header, query, cookie or path parameter name stays a plain key; Object.prototype untouched',
+    async (_, event, expected) => {
+      const before = Object.getOwnPropertyNames(Object.prototype);
+      expect(await read(event)).toStrictEqual(expected);
+      expect(Object.getOwnPropertyNames(Object.prototype)).toStrictEqual(before);
+      expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>)['h']).toBeUndefined();
+    },
+  );
+
+  it.each<[string, HttpEvent, PlainRequest]>([
+    [
+      'REST',
+      asEvent({
+        ...restEvent,
+        multiValueHeaders: { 'X-Count': [5], 'X-Flag': [true], 'X-None': [null], Host: 'h' },
+        multiValueQueryStringParameters: { page: [2] },
+        pathParameters: { id: 42, nested: { a: 1 } },
+        httpMethod: 'post',
+      }),
+      {
+        ...REST_REQUEST,
+        method: 'POST',
+        headers: { 'x-count': ['5'], 'x-flag': ['true'], host: ['h'] },
+        query: { page: ['2'] },
+        pathParameters: { id: '42' },
+      },
+    ],
+    [
+      'HTTP API',
+      asEvent({
+        ...httpEvent,
+        headers: { 'x-count': 5, 'x-none': null },
+        pathParameters: { id: 42 },
+      }),
+      { ...HTTP_REQUEST, headers: { 'x-count': ['5'] }, pathParameters: { id: '42' } },
+    ],
+    [
+      'ALB',
+      asEvent({
+        ...albEvent,
+        headers: { 'x-count': 5, 'x-forwarded-for': '198.51.100.7' },
+        queryStringParameters: { page: 2, all: false },
+      }),
+      {
+        ...ALB_REQUEST,
+        headers: { 'x-count': ['5'], 'x-forwarded-for': ['198.51.100.7'] },
+        query: { page: ['2'], all: ['false'] },
+      },
+    ],
+  ])(
+    '%s: a number or boolean where a string belongs is read as its text; null and objects are dropped',
+    async (_, event, expected) => {
+      expect(await read(event)).toStrictEqual(expected);
+    },
+  );
+});

@@ -1,0 +1,131 @@
+import { err } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type { HttpEvent } from '../../src/index.js';
+import { notFound, toLambda } from '../../src/index.js';
+import { prefersProblemJson } from '../../src/formats/negotiate.js';
+import {
+  HTTP_REQUEST_ID,
+  REST_REQUEST_ID,
+  albEvent,
+  httpEvent,
+  lambdaContext,
+  restEvent,
+} from '../support/events.js';
+
+type Format = 'problem' | 'json-api';
+
+// Accept header → the format `negotiate` picks. problem+json only when the header names it and
+// does not prefer a JSON:API type (application/vnd.api+json or application/json) to it.
+const TABLE: readonly (readonly [string | undefined, Format])[] = [
+  [undefined, 'json-api'],
+  ['', 'json-api'],
+  ['*/*', 'json-api'],
+  ['application/*', 'json-api'],
+  ['application/json', 'json-api'],
+  ['application/vnd.api+json', 'json-api'],
+  ['text/html', 'json-api'],
+  ['application/problem+json', 'problem'],
+  ['application/problem+json; charset=utf-8', 'problem'],
+  ['  application/problem+json  ', 'problem'],
+  ['Application/Problem+JSON', 'problem'],
+  ['application/problem+json;Q=0.9', 'problem'],
+  ['application/problem+json;Q=0', 'json-api'],
+  ['application/problem+json;q=1', 'problem'],
+  ['application/problem+json;q=0', 'json-api'],
+  ['application/problem+json;q=0.000', 'json-api'],
+  ['application/problem+json;q=abc', 'json-api'],
+  ['application/problem+json;q=7', 'problem'],
+  ['application/problem+jsonx', 'json-api'],
+  ['application/problem+xml', 'json-api'],
+  ['text/plain; profile="application/problem+json"', 'json-api'],
+  ['*/*, application/problem+json;q=0.1', 'problem'],
+  ['application/*, application/problem+json;q=0.2', 'problem'],
+  ['text/html, application/problem+json;q=0.1', 'problem'],
+  ['application/json, application/problem+json', 'problem'],
+  ['application/problem+json, application/json', 'problem'],
+  ['application/json;q=0.5, application/problem+json;q=0.5', 'problem'],
+  ['application/json;q=0.9, application/problem+json;q=0.8', 'json-api'],
+  ['application/problem+json;q=0.9, application/json;q=0.8', 'problem'],
+  ['application/problem+json;q=0.5, application/json', 'json-api'],
+  ['application/problem+json;q=0.5, application/vnd.api+json', 'json-api'],
+  ['application/problem+json;q=0.5, application/vnd.api+json;q=0.4', 'problem'],
+  ['application/vnd.api+json;q=0, application/problem+json;q=0.1', 'problem'],
+  [
+    'application/problem+json;q=0.2, application/problem+json;q=0.9, application/json;q=0.5',
+    'problem',
+  ],
+];
+
+describe('prefersProblemJson', () => {
+  it.each(TABLE)('Accept %j → %s', (accept, format) => {
+    expect(prefersProblemJson(accept)).toBe(format === 'problem');
+  });
+});
+
+describe("errorFormat 'negotiate' through toLambda", () => {
+  const handler = toLambda(() => err(notFound()), { errorFormat: 'negotiate' });
+
+  function expectedBody(format: Format, requestId: string): unknown {
+    return format === 'problem'
+      ? { type: 'about:blank', title: 'Not Found', status: 404, requestId }
+      : { errors: [{ status: '404', title: 'Not Found' }], meta: { requestId } };
+  }
+
+  function contentType(format: Format): string {
+    return format === 'problem' ? 'application/problem+json' : 'application/json';
+  }
+
+  async function parsed(event: HttpEvent): Promise<unknown> {
+    const result = await handler(event, lambdaContext);
+    return { ...result, body: JSON.parse(result.body ?? '') as unknown };
+  }
+
+  it.each(TABLE)('REST API, Accept %j → %s', async (accept, format) => {
+    const headers = accept === undefined ? {} : { Accept: accept };
+    expect(await parsed(restEvent({ headers }))).toEqual({
+      statusCode: 404,
+      headers: { 'content-type': contentType(format) },
+      multiValueHeaders: {},
+      body: expectedBody(format, REST_REQUEST_ID),
+      isBase64Encoded: false,
+    });
+  });
+
+  it.each(TABLE)('HTTP API, accept %j → %s', async (accept, format) => {
+    const headers = accept === undefined ? {} : { accept };
+    expect(await parsed(httpEvent({ headers }))).toEqual({
+      statusCode: 404,
+      headers: { 'content-type': contentType(format) },
+      cookies: [],
+      body: expectedBody(format, HTTP_REQUEST_ID),
+      isBase64Encoded: false,
+    });
+  });
+
+  it('reads every value of a repeated Accept header (REST multiValueHeaders)', async () => {
+    const event = restEvent({
+      multiValueHeaders: { Accept: ['application/json;q=0.5', 'application/problem+json'] },
+    });
+    expect(await parsed(event)).toEqual({
+      statusCode: 404,
+      headers: { 'content-type': 'application/problem+json' },
+      multiValueHeaders: {},
+      body: expectedBody('problem', REST_REQUEST_ID),
+      isBase64Encoded: false,
+    });
+  });
+
+  it('reads every value of a repeated Accept header (ALB multi-value mode)', async () => {
+    const event = albEvent(
+      { multiValueHeaders: { accept: ['application/problem+json;q=0.4', 'application/json'] } },
+      { multiValue: true },
+    );
+    expect(await parsed(event)).toEqual({
+      statusCode: 404,
+      statusDescription: '404 Not Found',
+      multiValueHeaders: { 'content-type': ['application/json'] },
+      body: expectedBody('json-api', 'lambda-req-1'),
+      isBase64Encoded: false,
+    });
+  });
+});

@@ -1,0 +1,208 @@
+import { ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type { RedirectStatus, Reply } from '../src/index.js';
+import {
+  accepted,
+  binary,
+  created,
+  isReply,
+  json,
+  noContent,
+  notFound,
+  redirect,
+  text,
+  toLambda,
+} from '../src/index.js';
+import { httpEvent, lambdaContext } from './support/events.js';
+
+const BRAND = Symbol.for('gatefold.reply');
+
+/** The whole value a reply constructor must build, brand included. */
+function branded(fields: {
+  status: number;
+  headers?: object;
+  cookies?: readonly string[];
+  bodyType: string;
+  body: unknown;
+}): object {
+  return { [BRAND]: true, headers: {}, cookies: [], ...fields };
+}
+
+const INIT = {
+  headers: { 'cache-control': 'no-store', vary: ['accept', 'accept-encoding'] },
+  cookies: ['id=abc; Path=/; HttpOnly'],
+} as const;
+
+describe('reply constructors', () => {
+  it.each<[string, Reply, object]>([
+    [
+      'json(body) is a 200 JSON reply',
+      json({ id: 'u-1' }),
+      branded({ status: 200, bodyType: 'json', body: { id: 'u-1' } }),
+    ],
+    [
+      'json(body, init) keeps status, headers and cookies',
+      json([1], { status: 201, ...INIT }),
+      branded({ status: 201, ...INIT, bodyType: 'json', body: [1] }),
+    ],
+    [
+      'text(body) is a 200 text reply',
+      text('pong'),
+      branded({ status: 200, bodyType: 'text', body: 'pong' }),
+    ],
+    [
+      'text(body, init) keeps status, headers and cookies',
+      text('made', { status: 201, ...INIT }),
+      branded({ status: 201, ...INIT, bodyType: 'text', body: 'made' }),
+    ],
+    [
+      'binary(bytes) is a 200 bytes reply',
+      binary(new Uint8Array([1, 2])),
+      branded({ status: 200, bodyType: 'bytes', body: new Uint8Array([1, 2]) }),
+    ],
+    [
+      'binary(bytes, init) keeps status, headers and cookies',
+      binary(new Uint8Array([3]), { status: 206, ...INIT }),
+      branded({ status: 206, ...INIT, bodyType: 'bytes', body: new Uint8Array([3]) }),
+    ],
+    [
+      'created(location) is an empty 201 with Location',
+      created('/users/u-1'),
+      branded({
+        status: 201,
+        headers: { location: '/users/u-1' },
+        bodyType: 'empty',
+        body: undefined,
+      }),
+    ],
+    [
+      'created(location, body, options) is a JSON 201 with Location and the options',
+      created('/users/u-1', { id: 'u-1' }, INIT),
+      branded({
+        status: 201,
+        headers: { ...INIT.headers, location: '/users/u-1' },
+        cookies: INIT.cookies,
+        bodyType: 'json',
+        body: { id: 'u-1' },
+      }),
+    ],
+    [
+      'created() puts its Location over a location header in the options',
+      created('/right', null, { headers: { location: '/wrong' } }),
+      branded({ status: 201, headers: { location: '/right' }, bodyType: 'json', body: null }),
+    ],
+    [
+      'accepted() is an empty 202',
+      accepted(),
+      branded({ status: 202, bodyType: 'empty', body: undefined }),
+    ],
+    [
+      'accepted(body, options) is a JSON 202',
+      accepted({ jobId: 'j-1' }, INIT),
+      branded({ status: 202, ...INIT, bodyType: 'json', body: { jobId: 'j-1' } }),
+    ],
+    [
+      'noContent() is an empty 204',
+      noContent(),
+      branded({ status: 204, bodyType: 'empty', body: undefined }),
+    ],
+    [
+      'noContent(options) keeps headers and cookies',
+      noContent(INIT),
+      branded({ status: 204, ...INIT, bodyType: 'empty', body: undefined }),
+    ],
+    [
+      'redirect(location) is an empty 302 with Location',
+      redirect('/login'),
+      branded({ status: 302, headers: { location: '/login' }, bodyType: 'empty', body: undefined }),
+    ],
+    [
+      'redirect(location, status, options) keeps the options',
+      redirect('/login', 303, { cookies: ['next=/cart'] }),
+      branded({
+        status: 303,
+        headers: { location: '/login' },
+        cookies: ['next=/cart'],
+        bodyType: 'empty',
+        body: undefined,
+      }),
+    ],
+  ])('%s', (_, reply, expected) => {
+    expect(reply).toStrictEqual(expected);
+  });
+
+  it.each<RedirectStatus>([301, 302, 303, 307, 308])('redirect with %i', (status) => {
+    expect(redirect('https://example.com/', status)).toStrictEqual(
+      branded({
+        status,
+        headers: { location: 'https://example.com/' },
+        bodyType: 'empty',
+        body: undefined,
+      }),
+    );
+  });
+
+  it('does not copy the caller’s headers object when it adds none', () => {
+    const headers = { 'x-a': '1' };
+    expect(json(1, { headers }).headers).toBe(headers);
+  });
+
+  it('does not change the caller’s headers object when it adds Location', () => {
+    const headers = { 'x-a': '1' };
+    created('/a', 1, { headers });
+    expect(headers).toEqual({ 'x-a': '1' });
+  });
+});
+
+describe('isReply', () => {
+  it.each<[string, unknown]>([
+    ['json()', json(1)],
+    ['noContent()', noContent()],
+    ['a reply from another copy of gatefold', { [BRAND]: true, status: 200 }],
+  ])('is true for %s', (_, value) => {
+    expect(isReply(value)).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 200],
+    ['a Lambda result', { statusCode: 200, body: '' }],
+    ['a reply-shaped object', { status: 200, headers: {}, cookies: [], bodyType: 'json', body: 1 }],
+    ['a problem', notFound()],
+    ['an object branded with a string key', { 'gatefold.reply': true }],
+    ['an object branded with a local symbol', { [Symbol('gatefold.reply')]: true }],
+    ['an object whose brand is not exactly true', { [BRAND]: 1 }],
+  ])('is false for %s', (_, value) => {
+    expect(isReply(value)).toBe(false);
+  });
+
+  it('a reply from another copy is sent as a reply, not as a JSON value', async () => {
+    const copy = {
+      [BRAND]: true,
+      status: 200,
+      headers: { 'x-copy': 'yes' },
+      cookies: [],
+      bodyType: 'text',
+      body: 'from a copy',
+    } as unknown as Reply;
+    expect(await toLambda(() => ok(copy))(httpEvent(), lambdaContext)).toEqual({
+      statusCode: 200,
+      headers: { 'x-copy': 'yes', 'content-type': 'text/plain; charset=utf-8' },
+      cookies: [],
+      body: 'from a copy',
+      isBase64Encoded: false,
+    });
+  });
+
+  it('a reply-shaped object without the brand is sent as a JSON value', async () => {
+    const lookalike = { status: 201, headers: {}, cookies: [], bodyType: 'text', body: 'x' };
+    expect(await toLambda(() => ok(lookalike))(httpEvent(), lambdaContext)).toEqual({
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      cookies: [],
+      body: JSON.stringify(lookalike),
+      isBase64Encoded: false,
+    });
+  });
+});
