@@ -35,7 +35,7 @@ const BYTES_TYPE = 'application/octet-stream';
  * reaches the client; the request id lets the client quote something the logs can be searched
  * for.
  */
-const DEFECT_PROBLEM: Problem = problem({
+const DEFECT_PROBLEM: Problem = /*#__PURE__*/ problem({
   status: 500,
   title: 'Internal Server Error',
   detail: 'The server failed to handle the request. Quote the request id when reporting this.',
@@ -66,7 +66,13 @@ function isBodyless(method: string, status: number): boolean {
 }
 
 // Fields whose grammar allows one value only, so several cannot be joined into a list.
-const SINGLE_VALUE_FIELDS = new Set(['retry-after', 'location', 'content-location', 'etag', 'age']);
+const SINGLE_VALUE_FIELDS = /*#__PURE__*/ new Set([
+  'retry-after',
+  'location',
+  'content-location',
+  'etag',
+  'age',
+]);
 
 function finish(
   request: HttpRequest,
@@ -166,26 +172,11 @@ export function problemsResponse(
     config.errorFormat === 'problem' ||
     (config.errorFormat === 'negotiate' &&
       prefersProblemJson(request.headers['accept']?.join(',')));
-  if (useProblemJson) {
-    const document = problemDetailsDocument(problems, status, request.requestId);
-    return finish(
-      request,
-      status,
-      headers,
-      cookies,
-      serializeJson(document, 'problem'),
-      PROBLEM_JSON_MEDIA_TYPE,
-    );
-  }
-  const document = jsonApiDocument(problems, request.requestId);
-  return finish(
-    request,
-    status,
-    headers,
-    cookies,
-    serializeJson(document, 'problem'),
-    config.jsonApiMediaType,
-  );
+  const document = useProblemJson
+    ? problemDetailsDocument(problems, status, request.requestId)
+    : jsonApiDocument(problems, request.requestId);
+  const mediaType = useProblemJson ? PROBLEM_JSON_MEDIA_TYPE : config.jsonApiMediaType;
+  return finish(request, status, headers, cookies, serializeJson(document, 'problem'), mediaType);
 }
 
 /**

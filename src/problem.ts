@@ -2,7 +2,7 @@ import type { HeaderInit } from './reply.js';
 import type { ClientErrorStatus, ErrorStatus, ServerErrorStatus } from './status.js';
 import { reasonPhrase } from './status.js';
 
-const PROBLEM: unique symbol = Symbol.for('gatefold.problem') as never;
+const PROBLEM: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.problem') as never;
 
 /** Where in the request a problem lies: a JSON pointer into the body, a parameter or a header. */
 export type ProblemSource =

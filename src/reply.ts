@@ -2,7 +2,7 @@ import type { RedirectStatus, SuccessStatus } from './status.js';
 
 // A registry symbol, not a class: two copies of gatefold in one bundle still recognise each
 // other's replies, where `instanceof` would not.
-const REPLY: unique symbol = Symbol.for('gatefold.reply') as never;
+const REPLY: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.reply') as never;
 
 /** Header values by name; a list sends the header once per value. */
 export type HeaderInit = Readonly<Record<string, string | readonly string[]>>;
@@ -32,8 +32,8 @@ export interface ReplyInit {
 /** {@link ReplyInit} without a status, for constructors whose name fixes it. */
 export type ReplyOptions = Omit<ReplyInit, 'status'>;
 
-const NO_HEADERS: HeaderInit = Object.freeze({});
-const NO_COOKIES: readonly string[] = Object.freeze([]);
+const NO_HEADERS: HeaderInit = /*#__PURE__*/ Object.freeze({});
+const NO_COOKIES: readonly string[] = /*#__PURE__*/ Object.freeze([]);
 
 function make<T>(
   status: SuccessStatus,

@@ -4,7 +4,7 @@ import type { RequestBody } from '../request.js';
 // four, then a last group of two or three characters, padded with `==` / `=` or not at all.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
 
-const utf8 = new TextDecoder('utf-8');
+const utf8 = /*#__PURE__*/ new TextDecoder('utf-8');
 
 /** A body read lazily: text bodies are turned into bytes, and bytes into text, only if asked. */
 class LazyBody implements RequestBody {

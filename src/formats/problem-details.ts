@@ -6,7 +6,7 @@ import { reasonPhrase } from '../status.js';
 export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
 
 // Members RFC 9457 defines, plus the ones gatefold adds; `meta` members never overwrite them.
-const RESERVED = new Set([
+const RESERVED = /*#__PURE__*/ new Set([
   'type',
   'title',
   'status',
