@@ -1,5 +1,35 @@
 export { toLambda, UnsupportedEventError } from './adapter.js';
 export type { LambdaHttpHandler } from './adapter.js';
+export { endpoint } from './decode/endpoint.js';
+export type {
+  EndpointHandler,
+  EndpointInput,
+  EndpointOptions,
+  EndpointParts,
+  PartCodec,
+} from './decode/endpoint.js';
+export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
+export type { BodyLimits } from './decode/json-body.js';
+export { issueToProblem } from './decode/issue.js';
+export type { Issue, IssueTemplate } from './decode/issue.js';
+export { escapePointerToken, toPointer } from './decode/pointer.js';
+export { max, maxLength, min, minLength, pattern, refine } from './decode/refine.js';
+export { reportErrors } from './decode/report.js';
+export type { RequestPart } from './decode/report.js';
+export {
+  BooleanFromString,
+  DateFromString,
+  DateTimeFromString,
+  IntFromString,
+  NonEmptyString,
+  NumberFromString,
+  Trimmed,
+  Uuid,
+  oneOf,
+} from './decode/text-codecs.js';
+export type { NonEmptyStringBrand, UuidBrand } from './decode/text-codecs.js';
+export { all, field, rule, sequence } from './decode/validators.js';
+export type { RuleIssue, Validator } from './decode/validators.js';
 export { detectEventKind } from './events/kinds.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 export { fromEither, fromTaskEither, toEither, toTaskEither } from './fp-ts.js';

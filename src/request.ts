@@ -57,6 +57,8 @@ export interface RequestBody {
   readonly bytes: Uint8Array;
   /** The bytes as UTF-8 text; invalid sequences become U+FFFD. */
   readonly text: string;
+  /** The length in bytes, without converting text bodies to bytes. */
+  readonly size: number;
 }
 
 /**

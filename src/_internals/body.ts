@@ -21,6 +21,12 @@ class LazyBody implements RequestBody {
     return this.#bytes;
   }
 
+  get size(): number {
+    return this.#bytes !== undefined
+      ? this.#bytes.byteLength
+      : Buffer.byteLength(this.#text ?? '', 'utf8');
+  }
+
   get text(): string {
     this.#text ??= utf8.decode(this.#bytes);
     return this.#text;

@@ -1,0 +1,181 @@
+import type { Context } from 'aws-lambda';
+import type * as t from 'io-ts';
+import type { Result } from 'neverthrow';
+import { err, ok } from 'neverthrow';
+import type { Handler, Outcome } from '../handler.js';
+import type { Problem } from '../problem.js';
+import type { HttpRequest, MultiValueMap } from '../request.js';
+import type { BodyLimits } from './json-body.js';
+import type { Issue } from './issue.js';
+import type { Validator } from './validators.js';
+import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
+import { issueToProblem } from './issue.js';
+import { reportErrors } from './report.js';
+import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
+import { emptyMap } from '../_internals/fields.js';
+
+/** A codec for one request part. */
+export type PartCodec = t.Type<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The codecs an endpoint declares, one per request part; every part is optional. */
+export interface EndpointParts {
+  /** Path parameters (`{id}`), as strings to decode. */
+  readonly params?: PartCodec;
+  /** Query parameters; a member whose codec is an array receives every value of a repeated key. */
+  readonly query?: PartCodec;
+  /** Headers; declare members in lower case (`'x-api-key'`). */
+  readonly headers?: PartCodec;
+  /** Cookies by name. */
+  readonly cookies?: PartCodec;
+  /** The JSON body; a codec that accepts `undefined` makes the body optional. */
+  readonly body?: PartCodec;
+}
+
+type PartName = keyof EndpointParts;
+
+/** The decoded input a handler receives: one member per declared part, typed by its codec. */
+export type EndpointInput<S extends EndpointParts> = {
+  readonly [K in keyof S & PartName]-?: S[K] extends PartCodec ? t.TypeOf<S[K]> : never;
+};
+
+/** How an endpoint decodes. */
+export interface EndpointOptions<S extends EndpointParts> {
+  /** Rules over the decoded input, run once every part has decoded. */
+  readonly validate?: Validator<EndpointInput<S>>;
+  /** The status of decoding and validation problems: 400 (default) or 422. */
+  readonly status?: 400 | 422;
+  /** `reject` reports every body member the codec does not declare; `allow` (default) keeps them. */
+  readonly unknownMembers?: 'allow' | 'reject';
+  /** Body size and depth limits; 1 MiB and 64 levels by default. */
+  readonly limits?: Partial<BodyLimits>;
+}
+
+/** The handler an endpoint wraps: decoded input first, then the request and Lambda context. */
+export type EndpointHandler<S extends EndpointParts, T, E> = (
+  input: EndpointInput<S>,
+  request: HttpRequest,
+  context: Context,
+) => Outcome<T, E>;
+
+const PART_ORDER: readonly PartName[] = ['params', 'query', 'headers', 'cookies', 'body'];
+
+/** A text part's values as the codec wants them: one string, or every value for array members. */
+function textInput(
+  values: MultiValueMap,
+  props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined,
+  lowerCase: boolean,
+): Record<string, unknown> {
+  const input = emptyMap<unknown>();
+  if (props === undefined) {
+    for (const key of Object.keys(values)) {
+      const list = values[key] ?? [];
+      input[key] = list.length === 1 ? list[0] : list;
+    }
+    return input;
+  }
+  for (const name of Object.keys(props)) {
+    const list = values[lowerCase ? name.toLowerCase() : name];
+    if (list === undefined) continue;
+    const codec = props[name];
+    input[name] =
+      codec !== undefined && isArrayCodec(codec) ? list : list.length === 1 ? list[0] : list;
+  }
+  return input;
+}
+
+interface Compiled {
+  readonly part: PartName;
+  readonly codec: PartCodec;
+  readonly props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined;
+}
+
+/**
+ * A handler that decodes the request with io-ts codecs before calling yours. Every part is
+ * decoded and every problem collected — a bad query, a bad header and a bad body are reported
+ * together, each with its source — before the client gets one 400 (or 422) listing them all.
+ * Once every part decodes, `options.validate` runs its rules over the decoded input. Codecs are
+ * inspected once, here, not per request.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { ok } from 'neverthrow';
+ * import { IntFromString, endpoint, json, toLambda } from 'gatefold';
+ *
+ * export const handler = toLambda(
+ *   endpoint(
+ *     { params: t.type({ id: t.string }), query: t.partial({ page: IntFromString }) },
+ *     ({ params, query }) => ok(json({ id: params.id, page: query.page ?? 1 })),
+ *   ),
+ * );
+ * ```
+ */
+export function endpoint<const S extends EndpointParts, T, E>(
+  parts: S,
+  handler: EndpointHandler<S, T, E>,
+  options: EndpointOptions<S> = {},
+): Handler<T, E | readonly Problem[]> {
+  const compiled: Compiled[] = [];
+  for (const part of PART_ORDER) {
+    const codec = parts[part];
+    if (codec !== undefined)
+      compiled.push({ part, codec, props: propsOf(codec) as Compiled['props'] });
+  }
+  const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
+  const status = options.status ?? 400;
+  const rejectUnknown = options.unknownMembers === 'reject';
+  const validate = options.validate;
+
+  function decode(request: HttpRequest): Result<EndpointInput<S>, readonly Problem[]> {
+    const input: Record<string, unknown> = {};
+    const issues: Issue[] = [];
+    for (const { part, codec, props } of compiled) {
+      let raw: unknown;
+      if (part === 'body') {
+        const body = readJsonBody(request, limits);
+        // Media type, size and syntax problems have their own statuses and stop the body there.
+        if (body.isErr())
+          return err([...issues.map((issue) => issueToProblem(issue, status)), ...body.error]);
+        raw = body.value;
+      } else if (part === 'query') raw = textInput(request.query, props, false);
+      else if (part === 'headers') raw = textInput(request.headers, props, true);
+      else if (part === 'params') raw = request.pathParameters;
+      else raw = request.cookies;
+
+      const decoded = codec.decode(raw);
+      if (decoded._tag === 'Left') {
+        const reported = reportErrors(part, decoded.left);
+        if (part === 'body' && raw === undefined) {
+          issues.push({
+            code: 'required',
+            title: 'Request body missing',
+            detail: 'This request needs a JSON body.',
+            source: { pointer: '' },
+          });
+        } else issues.push(...reported);
+      } else input[part] = decoded.right;
+      if (part === 'body' && rejectUnknown && raw !== undefined) {
+        for (const pointer of unknownMembers(codec, raw)) {
+          issues.push({
+            code: 'unknown-member',
+            title: 'Unknown member',
+            detail: `The member at ${pointer} is not part of this request's schema.`,
+            source: { pointer },
+          });
+        }
+      }
+    }
+    if (issues.length === 0 && validate !== undefined) {
+      const checked = validate(input as EndpointInput<S>);
+      if (checked.isErr()) issues.push(...checked.error);
+    }
+    return issues.length === 0
+      ? ok(input as EndpointInput<S>)
+      : err(issues.map((issue) => issueToProblem(issue, status)));
+  }
+
+  return (request, context) => {
+    const decoded = decode(request);
+    return decoded.isOk() ? handler(decoded.value, request, context) : err(decoded.error);
+  };
+}

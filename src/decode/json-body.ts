@@ -1,0 +1,172 @@
+import type { Result } from 'neverthrow';
+import { err, ok } from 'neverthrow';
+import type { Problem } from '../problem.js';
+import type { HttpRequest } from '../request.js';
+import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js';
+import { toPointer } from './pointer.js';
+
+/** Limits on JSON bodies. */
+export interface BodyLimits {
+  /** Largest body accepted, in bytes; larger ones get 413 before parsing. */
+  readonly maxBytes: number;
+  /** Deepest nesting of arrays and objects accepted; deeper documents get 400 before parsing. */
+  readonly maxDepth: number;
+}
+
+/** 1 MiB and 64 levels. */
+export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 1024 * 1024, maxDepth: 64 };
+
+// Keys that reach prototypes when a decoded value is later merged or assigned into an object.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_TEXT = /"(?:__proto__|constructor|prototype)"/;
+const POSITION = /at position (\d+)/;
+
+/** What reading a body gave: the parsed value (or `undefined` for no body), or a problem. */
+export type BodyReading = Result<unknown, Problem>;
+
+/**
+ * True for `application/json` and any `+json` media type (RFC 6839 §3.1), parameters ignored.
+ */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const semicolon = contentType.indexOf(';');
+  const type = (semicolon === -1 ? contentType : contentType.slice(0, semicolon))
+    .trim()
+    .toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** Deepest nesting of a JSON text, counted without parsing; stops counting past `limit`. */
+function depthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function syntaxProblem(text: string, error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = POSITION.exec(message);
+  const offset = match === null ? text.length : Number(match[1]);
+  const { line, column } = lineAndColumn(text, offset);
+  // V8's messages quote part of the input and repeat the position; keep only the reason.
+  const reason = (
+    message.split(/ in JSON at position| is not valid JSON|, "/)[0] ?? message
+  ).trim();
+  return badRequest({
+    code: 'invalid-json',
+    title: 'Malformed JSON',
+    detail: `The body is not valid JSON: ${reason} at line ${String(line)}, column ${String(column)} (offset ${String(offset)}).`,
+    source: { pointer: '' },
+    meta: { line, column, offset },
+  });
+}
+
+/** Every forbidden key in a parsed document, with its pointer; iterative, so depth is no risk. */
+function forbiddenKeys(document: unknown): string[] {
+  const found: string[] = [];
+  const stack: { value: unknown; path: string[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: string[] };
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      const childPath = [...path, key];
+      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) found.push(toPointer(childPath));
+      else stack.push({ value: child, path: childPath });
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * Reads a JSON body: refuses other media types (415), oversized bodies (413) and documents
+ * nested deeper than the limit (400) before parsing; reports malformed JSON with its line,
+ * column and offset (400); refuses `__proto__`, `constructor` and `prototype` members at any
+ * depth (400, one problem each), so no decoded value can carry them into a later merge.
+ */
+export function readJsonBody(
+  request: HttpRequest,
+  limits: BodyLimits,
+): Result<unknown, readonly Problem[]> {
+  const body = request.body;
+  if (body === undefined) return ok(undefined);
+  const contentType = request.headers['content-type']?.[0];
+  if (!isJsonMediaType(contentType)) {
+    return err([
+      unsupportedMediaType({
+        code: 'unsupported-media-type',
+        detail:
+          contentType === undefined
+            ? 'The body has no Content-Type; send application/json.'
+            : `The body is ${contentType}; send application/json or another +json type.`,
+        source: { header: 'content-type' },
+      }),
+    ]);
+  }
+  if (body.size > limits.maxBytes) {
+    return err([
+      payloadTooLarge({
+        code: 'body-too-large',
+        detail: `The body is ${String(body.size)} bytes; the limit is ${String(limits.maxBytes)}.`,
+        meta: { limit: limits.maxBytes },
+      }),
+    ]);
+  }
+  const text = body.text;
+  if (text.length > limits.maxDepth * 2 && depthExceeds(text, limits.maxDepth)) {
+    return err([
+      badRequest({
+        code: 'too-deep',
+        title: 'JSON nested too deeply',
+        detail: `The body nests arrays and objects deeper than ${String(limits.maxDepth)} levels.`,
+        source: { pointer: '' },
+      }),
+    ]);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return err([syntaxProblem(text, error)]);
+  }
+  // A key may be spelt with escapes ("\u005f_proto__"), so any escape means walking the document.
+  if (FORBIDDEN_TEXT.test(text) || text.includes('\\u')) {
+    const pointers = forbiddenKeys(document);
+    if (pointers.length > 0) {
+      return err(
+        pointers.map((pointer) =>
+          badRequest({
+            code: 'forbidden-member',
+            title: 'Forbidden member name',
+            detail: `Members named __proto__, constructor or prototype are not accepted.`,
+            source: { pointer },
+          }),
+        ),
+      );
+    }
+  }
+  return ok(document);
+}

@@ -1,0 +1,190 @@
+import type * as t from 'io-ts';
+import type { ProblemSource } from '../problem.js';
+import type { Issue } from './issue.js';
+import type { AnyCodec, TestingCodec } from './describe.js';
+import { expectedOf, factsOf, receivedOf } from './describe.js';
+import { issueFrom } from './issue.js';
+import { toPointer } from './pointer.js';
+
+/** The request part a codec decoded; it decides what kind of source an issue names. */
+export type RequestPart = 'params' | 'query' | 'headers' | 'cookies' | 'body';
+
+interface Tagged {
+  readonly _tag?: string;
+  readonly type?: TestingCodec;
+}
+
+const tagOf = (codec: AnyCodec): string | undefined => (codec as unknown as Tagged)._tag;
+
+// Context entries under these hold a branch index, not a key of the value: a pointer skips them.
+const BRANCHING = new Set(['UnionType', 'IntersectionType']);
+
+const PART_NAMES: Readonly<Record<Exclude<RequestPart, 'body'>, string>> = {
+  params: 'path parameter',
+  query: 'query parameter',
+  headers: 'header',
+  cookies: 'cookie',
+};
+
+function sourceOf(part: RequestPart, path: readonly string[]): ProblemSource {
+  const first = path[0] ?? '';
+  switch (part) {
+    case 'body':
+      return { pointer: toPointer(path) };
+    case 'params':
+    case 'query':
+      return { parameter: first };
+    case 'headers':
+      return { header: first };
+    case 'cookies':
+      return { header: 'cookie' };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keys from the root to `end` (exclusive), without union and intersection branch indexes. */
+function pathTo(context: t.Context, end: number): string[] {
+  const path: string[] = [];
+  for (let i = 1; i < end; i++) {
+    const parent = context[i - 1];
+    const entry = context[i];
+    if (parent === undefined || entry === undefined) continue;
+    if (!BRANCHING.has(tagOf(parent.type) ?? '')) path.push(entry.key);
+  }
+  return path;
+}
+
+function invalid(code: string, title: string, detail: string, source: ProblemSource): Issue {
+  return { code, title, detail, source };
+}
+
+function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
+  const { context, value } = error;
+  const last = context.length - 1;
+  const leaf = context[last];
+  const parent = context[last - 1];
+  const path = pathTo(context, context.length);
+  const source = sourceOf(part, path);
+
+  // A member that is not there at all: report it on its parent, which exists (JSON:API requires
+  // the pointer to name something in the document), and name the member in the detail.
+  if (
+    value === undefined &&
+    leaf !== undefined &&
+    parent !== undefined &&
+    isObject(parent.actual) &&
+    !Object.hasOwn(parent.actual, leaf.key)
+  ) {
+    const name = leaf.key;
+    if (part === 'body') {
+      return invalid(
+        'required',
+        'Required member missing',
+        `The member "${name}" is required.`,
+        sourceOf(part, path.slice(0, -1)),
+      );
+    }
+    const kind = PART_NAMES[part];
+    const cookie = part === 'cookies' ? { meta: { cookie: name } } : {};
+    return {
+      ...invalid(
+        'required',
+        `Required ${kind} missing`,
+        `The ${kind} "${name}" is required.`,
+        source,
+      ),
+      ...cookie,
+    };
+  }
+
+  const codec = leaf?.type;
+  const received = receivedOf(value);
+  if (error.message !== undefined)
+    return invalid('invalid-value', 'Invalid value', error.message, source);
+  if (codec === undefined)
+    return invalid('invalid-value', 'Invalid value', `Received ${received}.`, source);
+
+  const facts = factsOf(codec);
+  if (facts !== undefined) {
+    if (facts.base !== undefined && !facts.base.is(value)) {
+      return invalid(
+        'invalid-type',
+        'Invalid type',
+        `Expected ${expectedOf(facts.base)}, received ${received}.`,
+        source,
+      );
+    }
+    const fallback = `Expected ${facts.expected}, received ${received}.`;
+    if (facts.issue !== undefined) return issueFrom(facts.issue, value, fallback, source);
+    return invalid('invalid-value', 'Invalid value', fallback, source);
+  }
+
+  const tag = tagOf(codec);
+  if (tag === 'RefinementType') {
+    const base = (codec as unknown as Tagged).type;
+    if (base !== undefined && !base.is(value)) {
+      return invalid(
+        'invalid-type',
+        'Invalid type',
+        `Expected ${expectedOf(base)}, received ${received}.`,
+        source,
+      );
+    }
+    return invalid(
+      'invalid-value',
+      'Invalid value',
+      `Expected ${expectedOf(codec)}, received ${received}.`,
+      source,
+    );
+  }
+  if (tag === 'LiteralType' || tag === 'KeyofType') {
+    return invalid(
+      'invalid-value',
+      'Invalid value',
+      `Expected ${expectedOf(codec)}, received ${received}.`,
+      source,
+    );
+  }
+  return invalid(
+    'invalid-type',
+    'Invalid type',
+    `Expected ${expectedOf(codec)}, received ${received}.`,
+    source,
+  );
+}
+
+function unionIssue(part: RequestPart, context: t.Context, at: number): Issue {
+  const entry = context[at];
+  const codec = entry?.type;
+  const expected = codec === undefined ? 'another value' : expectedOf(codec);
+  const literals = expected.startsWith('one of ') || expected.startsWith('"');
+  return invalid(
+    literals ? 'invalid-value' : 'invalid-type',
+    literals ? 'Invalid value' : 'Invalid type',
+    `Expected ${expected}, received ${receivedOf(entry?.actual)}.`,
+    sourceOf(part, pathTo(context, at + 1)),
+  );
+}
+
+/**
+ * Turns io-ts validation errors into issues, one per problem and never one per union branch: a
+ * failed union is a single issue at the union, saying what it expected.
+ */
+export function reportErrors(part: RequestPart, errors: t.Errors): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const unionAt = error.context.findIndex((entry) => tagOf(entry.type) === 'UnionType');
+    const issue =
+      unionAt === -1 ? leafIssue(part, error) : unionIssue(part, error.context, unionAt);
+    const key = `${issue.code}\u0000${JSON.stringify(issue.source)}\u0000${issue.detail}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
