@@ -1,12 +1,13 @@
 import type { Context } from 'aws-lambda';
 import type { FoldConfig } from './fold.js';
-import type { Handler, ProblemError } from './handler.js';
+import type { Handler, Outcome, ProblemError } from './handler.js';
 import type { LambdaOptions } from './options.js';
 import type { EventKind, HttpRequest } from './request.js';
 import type { HttpResponse } from './response.js';
 import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
 import { fallbackRequest } from './events/read.js';
+import { usesMultiValueHeaders } from './events/alb.js';
 import { defectResponse, foldSettled, problemsResponse } from './fold.js';
 import { consoleLogger, safeLog } from './logger.js';
 import { EVENT_KINDS } from './request.js';
@@ -31,9 +32,30 @@ function describeEvent(event: unknown): string {
   return `an object with keys ${keys.length > 0 ? keys.join(', ') : '(none)'}`;
 }
 
-// The result when even the response could not be written: a fixed 500 in the kind's shape.
-function lastResortResult(kind: EventKind, requestId: string): HttpResult {
-  const body = `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
+/** Reads a field without trusting the event: a getter may throw. */
+function tryRead<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The result when nothing better could be built: a fixed 500 in the kind's shape (multi-value
+ * headers for an ALB in that mode, no body for HEAD), with the request id if it can be read.
+ */
+function lastResortResult(
+  kind: EventKind,
+  event: Record<string, unknown>,
+  context: Context,
+): HttpResult {
+  const fallback = tryRead(() => fallbackRequest(kind, event, context), undefined);
+  const requestId = fallback?.requestId ?? '';
+  const body =
+    fallback?.method === 'HEAD'
+      ? ''
+      : `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
   const headers = { 'content-type': 'application/json' };
   switch (kind) {
     case 'rest':
@@ -41,14 +63,18 @@ function lastResortResult(kind: EventKind, requestId: string): HttpResult {
     case 'http':
     case 'function-url':
       return { statusCode: 500, headers, cookies: [], body, isBase64Encoded: false };
-    case 'alb':
-      return {
-        statusCode: 500,
-        statusDescription: '500 Internal Server Error',
-        headers,
-        body,
-        isBase64Encoded: false,
-      };
+    case 'alb': {
+      const statusDescription = '500 Internal Server Error';
+      return tryRead(() => usesMultiValueHeaders(event), false)
+        ? {
+            statusCode: 500,
+            statusDescription,
+            multiValueHeaders: { 'content-type': ['application/json'] },
+            body,
+            isBase64Encoded: false,
+          }
+        : { statusCode: 500, statusDescription, headers, body, isBase64Encoded: false };
+    }
   }
 }
 
@@ -88,8 +114,10 @@ async function answer<T, E>(
  * );
  * ```
  */
-export function toLambda<T, E extends ProblemError>(
-  handler: Handler<T, E>,
+export function toLambda(
+  // The whole return type is checked, not inferred piecewise, so a handler may answer different
+  // replies and problem shapes from different branches.
+  handler: (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>,
   options: LambdaOptions = {},
 ): LambdaHttpHandler {
   // Resolved once, when the module loads, not per request.
@@ -99,38 +127,48 @@ export function toLambda<T, E extends ProblemError>(
     jsonApiMediaType: options.jsonApiMediaType ?? 'application/json',
   };
 
-  async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
-    const kind = detectEventKind(event);
-    if (kind === undefined) {
-      const error = new UnsupportedEventError(
-        `gatefold serves HTTP events (${EVENT_KINDS.join(', ')}) but was invoked with ${describeEvent(event)}. Check the function's triggers.`,
-      );
-      safeLog(config.logger, 'error', { message: error.message, ...describeError(error) });
-      throw error;
-    }
-    const record = event as Record<string, unknown>;
+  async function serve(
+    kind: EventKind,
+    event: Record<string, unknown>,
+    context: Context,
+  ): Promise<HttpResult> {
     let request: HttpRequest | undefined;
     let response: HttpResponse;
     try {
-      const read = readEvent(kind, record, context);
+      const read = readEvent(kind, event, context);
       request = read.request;
       response =
         read.rejection === undefined
           ? await answer(handler, request, context, config)
           : problemsResponse(request, [read.rejection], config);
     } catch (defect) {
-      request ??= fallbackRequest(kind, record, context);
+      // The event could not be read, or the fold itself failed.
+      request ??= fallbackRequest(kind, event, context);
       response = defectResponse(request, defect, config);
     }
+    return writeResult(kind, response, event, request, config.logger);
+  }
+
+  async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
+    const kind = tryRead(() => detectEventKind(event), undefined);
+    if (kind === undefined) {
+      const error = new UnsupportedEventError(
+        `gatefold serves HTTP events (${EVENT_KINDS.join(', ')}) but was invoked with ${tryRead(() => describeEvent(event), 'an unreadable value')}. Check the function's triggers.`,
+      );
+      safeLog(config.logger, 'error', { message: error.message, ...describeError(error) });
+      throw error;
+    }
+    const record = event as Record<string, unknown>;
     try {
-      return writeResult(kind, response, record, request, config.logger);
-    } catch (defect) {
+      return await serve(kind, record, context);
+    } catch (failure) {
+      // Only reached when even the masked 500 could not be built or written.
       safeLog(config.logger, 'error', {
-        message: 'Writing the result failed; answered with a fixed 500',
-        requestId: request.requestId,
-        ...describeError(defect),
+        message: 'Answering failed; sent a fixed 500',
+        kind,
+        ...describeError(failure),
       });
-      return lastResortResult(kind, request.requestId);
+      return lastResortResult(kind, record, context);
     }
   }
 

@@ -14,7 +14,7 @@ import { isReply } from './reply.js';
 import { isErrorStatusCode, isSuccessStatusCode } from './status.js';
 import { describeError } from './_internals/describe-error.js';
 import { InvalidResponseError, addHeaders, checkHeaderValue } from './_internals/headers.js';
-import { emptyMap } from './_internals/fields.js';
+import { appendValue, emptyMap } from './_internals/fields.js';
 
 /** @internal Settings the fold needs, resolved once when the adapter is built. */
 export interface FoldConfig {
@@ -41,7 +41,21 @@ const DEFECT_PROBLEM: Problem = /*#__PURE__*/ problem({
   detail: 'The server failed to handle the request. Quote the request id when reporting this.',
 });
 
+function isThenable(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
 function serializeJson(value: unknown, what: string): string {
+  // A forgotten `await` (`ok(fetchUser())`) would otherwise be sent as `{}`.
+  if (isThenable(value)) {
+    throw new InvalidResponseError(
+      `The ${what} is a promise; await it, or return a ResultAsync instead.`,
+    );
+  }
   let text: string | undefined;
   try {
     text = stringify(value);
@@ -97,6 +111,13 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
   const headers = emptyMap<string[]>();
   const cookies: string[] = [];
   addHeaders(headers, cookies, reply.headers);
+  for (const name of SINGLE_VALUE_FIELDS) {
+    const values = headers[name];
+    if (values !== undefined && new Set(values).size > 1) {
+      throw new InvalidResponseError(`A reply has several "${name}" values; the field takes one.`);
+    }
+    if (values !== undefined) headers[name] = values.slice(0, 1);
+  }
   for (const cookie of reply.cookies) cookies.push(checkHeaderValue('set-cookie', cookie));
   switch (reply.bodyType) {
     case 'json':
@@ -144,6 +165,12 @@ function asProblems(error: unknown): readonly Problem[] {
   );
 }
 
+/** The Accept header, read defensively: a handler may have replaced the request's maps. */
+function acceptOf(request: HttpRequest): string | undefined {
+  const values: unknown = (request.headers as Record<string, unknown> | null)?.['accept'];
+  return Array.isArray(values) ? values.join(',') : typeof values === 'string' ? values : undefined;
+}
+
 /** @internal Renders problems in the configured format, with their headers. */
 export function problemsResponse(
   request: HttpRequest,
@@ -170,8 +197,10 @@ export function problemsResponse(
   }
   const useProblemJson =
     config.errorFormat === 'problem' ||
-    (config.errorFormat === 'negotiate' &&
-      prefersProblemJson(request.headers['accept']?.join(',')));
+    (config.errorFormat === 'negotiate' && prefersProblemJson(acceptOf(request)));
+  // The body depends on Accept: caches in front (CloudFront, API Gateway) must know (RFC 9110
+  // §12.5.5).
+  if (config.errorFormat === 'negotiate') appendValue(headers, 'vary', 'accept');
   const document = useProblemJson
     ? problemDetailsDocument(problems, status, request.requestId)
     : jsonApiDocument(problems, request.requestId);

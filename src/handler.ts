@@ -18,6 +18,12 @@ export type Outcome<T, E> =
 export type ProblemError = Problem | readonly Problem[];
 
 /**
+ * The whole return type of a handler is inferred, so a handler that answers `ok(created(…))` in
+ * one branch and `ok(noContent())` or `err([…])` in another is one handler.
+ */
+export type AnyHandler = (request: HttpRequest, context: Context) => Outcome<unknown, unknown>;
+
+/**
  * A request handler: a function of the normalised request (and Lambda's context) to an outcome.
  * `T` is the success value (a `Reply` or a JSON value); `E` the error value.
  */

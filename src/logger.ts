@@ -4,10 +4,11 @@
  * default JSON console logger all accept that call as it is.
  */
 export interface Logger {
-  error(record: LogRecord): void;
-  warn(record: LogRecord): void;
-  info(record: LogRecord): void;
-  debug(record: LogRecord): void;
+  // `unknown`, not `void`: an async logger's promise is accepted, and its rejection handled.
+  error(record: LogRecord): unknown;
+  warn(record: LogRecord): unknown;
+  info(record: LogRecord): unknown;
+  debug(record: LogRecord): unknown;
 }
 
 /** One structured log line. */
@@ -25,7 +26,11 @@ export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
  */
 export function safeLog(logger: Logger, level: LogLevel, record: LogRecord): void {
   try {
-    logger[level](record);
+    const returned = logger[level](record);
+    // An async logger's rejection would otherwise be unhandled, which fails the invocation.
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
+      (returned as PromiseLike<unknown>).then(undefined, () => undefined);
+    }
   } catch {
     // Nothing else can be told; the response still goes out.
   }

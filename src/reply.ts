@@ -35,6 +35,16 @@ export type ReplyOptions = Omit<ReplyInit, 'status'>;
 const NO_HEADERS: HeaderInit = /*#__PURE__*/ Object.freeze({});
 const NO_COOKIES: readonly string[] = /*#__PURE__*/ Object.freeze([]);
 
+/** Adds headers over others, names compared case-insensitively: `Location` replaces `location`. */
+function withHeaders(headers: HeaderInit, extra: HeaderInit): HeaderInit {
+  const replaced = new Set(Object.keys(extra).map((name) => name.toLowerCase()));
+  const out: Record<string, string | readonly string[]> = {};
+  for (const name of Object.keys(headers)) {
+    if (!replaced.has(name.toLowerCase())) out[name] = headers[name] as string | readonly string[];
+  }
+  return Object.assign(out, extra);
+}
+
 function make<T>(
   status: SuccessStatus,
   bodyType: ReplyBodyType,
@@ -46,7 +56,7 @@ function make<T>(
   return {
     [REPLY]: true,
     status,
-    headers: extraHeaders === undefined ? headers : { ...headers, ...extraHeaders },
+    headers: extraHeaders === undefined ? headers : withHeaders(headers, extraHeaders),
     cookies: init?.cookies ?? NO_COOKIES,
     bodyType,
     body,

@@ -1,8 +1,28 @@
 import type { RequestBody } from '../request.js';
 
 // Standard alphabet (RFC 4648 §4), as API Gateway, ALB and Function URLs send it: whole groups of
-// four, then a last group of two or three characters, padded with `==` / `=` or not at all.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+// four, then a last group of two or three characters, padded with `==` / `=` or not at all. The
+// check is linear: a single regular expression over the whole body backtracks out of stack on
+// multi-megabyte uploads.
+const NOT_BASE64 = /[^A-Za-z0-9+/]/;
+
+function isBase64(text: string): boolean {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (padding > 0 && text.length % 4 !== 0) return false;
+  const unpadded = padding === 0 ? text : text.slice(0, -padding);
+  if (unpadded.length % 4 === 1 || (padding > 0 && unpadded.length % 4 === 0)) return false;
+  return !NOT_BASE64.test(unpadded);
+}
+
+/**
+ * The bytes in an array of their own. Node serves small buffers from a shared pool, so
+ * `buffer.buffer` would expose (and let a hash or a transfer read) other requests' bytes.
+ */
+function ownBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(
+    buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength),
+  );
+}
 
 const utf8 = /*#__PURE__*/ new TextDecoder('utf-8');
 
@@ -17,7 +37,7 @@ class LazyBody implements RequestBody {
   }
 
   get bytes(): Uint8Array {
-    this.#bytes ??= Buffer.from(this.#text ?? '', 'utf8');
+    this.#bytes ??= ownBytes(Buffer.from(this.#text ?? '', 'utf8'));
     return this.#bytes;
   }
 
@@ -50,14 +70,14 @@ export type BodyReading =
 export function readBody(body: unknown, isBase64Encoded: unknown): BodyReading {
   if (typeof body !== 'string' || body === '') return { ok: true, body: undefined };
   if (isBase64Encoded !== true) return { ok: true, body: new LazyBody(undefined, body) };
-  if (!BASE64.test(body)) {
+  if (!isBase64(body)) {
     return {
       ok: false,
       detail:
         'The request body is marked as base64-encoded but is not valid base64 (RFC 4648 §4 alphabet).',
     };
   }
-  return { ok: true, body: new LazyBody(Buffer.from(body, 'base64'), undefined) };
+  return { ok: true, body: new LazyBody(ownBytes(Buffer.from(body, 'base64')), undefined) };
 }
 
 /** A body from text, for tests and the local server. */

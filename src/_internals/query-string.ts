@@ -3,19 +3,52 @@ import { appendValue, emptyMap } from './fields.js';
 const PLUS = /\+/g;
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
-function decodeRun(run: string): string {
+/** How many bytes a UTF-8 sequence that starts with `lead` has; 1 for an invalid lead. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  if (lead >= 0xe0) return lead <= 0xef ? 3 : 1;
+  if (lead >= 0xc2) return 2;
+  return 1;
+}
+
+function tryDecode(text: string): string | undefined {
   try {
-    return decodeURIComponent(run);
+    return decodeURIComponent(text);
   } catch {
-    return run;
+    return undefined;
   }
+}
+
+/**
+ * Decodes a run of `%XX` escapes one UTF-8 sequence at a time, so that an invalid sequence
+ * (an overlong `%C0%AE`, a truncated `%E2%82`) stays as sent while the valid ones beside it
+ * (`%E2%82%AC`, €) are still decoded.
+ */
+function decodeRun(run: string): string {
+  const whole = tryDecode(run);
+  if (whole !== undefined) return whole;
+  let out = '';
+  let i = 0;
+  while (i < run.length) {
+    const length = sequenceLength(parseInt(run.slice(i + 1, i + 3), 16));
+    const sequence = run.slice(i, i + length * 3);
+    const decoded = sequence.length === length * 3 ? tryDecode(sequence) : undefined;
+    if (decoded === undefined) {
+      out += run.slice(i, i + 3);
+      i += 3;
+    } else {
+      out += decoded;
+      i += sequence.length;
+    }
+  }
+  return out;
 }
 
 /**
  * Decodes one query component the way browsers encode forms (WHATWG URL, application/
  * x-www-form-urlencoded): `+` is a space and `%XX` a byte. What cannot be decoded — `%zz`, a
  * lone `%`, a run of escapes that is not valid UTF-8 such as the overlong `%C0%AE` — is kept as
- * sent, while the valid escapes around it are still decoded; the request does not fail.
+ * sent, while the valid UTF-8 sequences around it are still decoded; the request does not fail.
  */
 export function decodeQueryComponent(text: string): string {
   const spaced = text.includes('+') ? text.replace(PLUS, ' ') : text;

@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type * as t from 'io-ts';
-import type { Result } from 'neverthrow';
+import type { Err, Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
-import type { Handler, Outcome } from '../handler.js';
+import type { Outcome } from '../handler.js';
 import type { Problem } from '../problem.js';
 import type { HttpRequest, MultiValueMap } from '../request.js';
 import type { BodyLimits } from './json-body.js';
@@ -110,11 +110,11 @@ interface Compiled {
  * );
  * ```
  */
-export function endpoint<const S extends EndpointParts, T, E>(
+export function endpoint<const S extends EndpointParts, R extends Outcome<unknown, unknown>>(
   parts: S,
-  handler: EndpointHandler<S, T, E>,
+  handler: (input: EndpointInput<S>, request: HttpRequest, context: Context) => R,
   options: EndpointOptions<S> = {},
-): Handler<T, E | readonly Problem[]> {
+): (request: HttpRequest, context: Context) => R | Err<never, readonly Problem[]> {
   const compiled: Compiled[] = [];
   for (const part of PART_ORDER) {
     const codec = parts[part];
@@ -176,6 +176,8 @@ export function endpoint<const S extends EndpointParts, T, E>(
 
   return (request, context) => {
     const decoded = decode(request);
-    return decoded.isOk() ? handler(decoded.value, request, context) : err(decoded.error);
+    return decoded.isOk()
+      ? handler(decoded.value, request, context)
+      : err<never, readonly Problem[]>(decoded.error);
   };
 }

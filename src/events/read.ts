@@ -44,6 +44,12 @@ export function completeRequest(
         : lambdaRequestId,
     lambdaRequestId,
   };
+  // Frozen: the fold reads the request again after the handler ran, and must see what was read.
+  Object.freeze(parts.headers);
+  Object.freeze(parts.query);
+  Object.freeze(parts.cookies);
+  Object.freeze(parts.pathParameters);
+  Object.freeze(request);
   return {
     request,
     rejection: reading.ok
@@ -61,20 +67,24 @@ export function fallbackRequest(
   const lambdaRequestId = lambdaRequestIdOf(context);
   // Payload 1.0 and ALB carry `httpMethod`; payload 2.0 `requestContext.http.method`. Only the
   // method matters here: a HEAD request must still get no body.
+  const requestContext = asRecord(event['requestContext']);
   const method =
-    asString(event['httpMethod']) ??
-    asString(asRecord(asRecord(event['requestContext'])?.['http'])?.['method']);
+    asString(event['httpMethod']) ?? asString(asRecord(requestContext?.['http'])?.['method']);
+  const gatewayRequestId = asString(requestContext?.['requestId']);
   return {
     kind,
     method: method?.toUpperCase() ?? 'GET',
-    path: '/',
+    path: asString(event['path']) ?? asString(event['rawPath']) ?? '/',
     route: undefined,
     headers: {},
     query: {},
     pathParameters: {},
     cookies: {},
     body: undefined,
-    requestId: lambdaRequestId,
+    requestId:
+      gatewayRequestId !== undefined && gatewayRequestId !== ''
+        ? gatewayRequestId
+        : lambdaRequestId,
     lambdaRequestId,
     sourceIp: undefined,
     stage: undefined,

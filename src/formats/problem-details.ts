@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
 import { reasonPhrase } from '../status.js';
+import { sourceMembers } from './json-api.js';
 
 /** The RFC 9457 media type. */
 export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
@@ -28,7 +29,7 @@ function addMeta(target: Record<string, unknown>, meta: Problem['meta']): void {
 }
 
 function addSource(target: Record<string, unknown>, problem: Problem): void {
-  if (problem.source !== undefined) Object.assign(target, problem.source);
+  if (problem.source !== undefined) Object.assign(target, sourceMembers(problem.source));
 }
 
 /** One entry of the `errors` extension: what differs between the problems of one response. */

@@ -388,7 +388,9 @@ describe('ALB events', () => {
     ['an overlong UTF-8 sequence', '%C0%AE', '%C0%AE'],
     ['a truncated UTF-8 sequence', '%E2%9C', '%E2%9C'],
     ['a bad escape beside good ones', '%zz%20b%2F', '%zz b/'],
-    ['an overlong sequence beside a good one', '%C0%AE%41', '%C0%AE%41'],
+    ['an overlong sequence beside a good one', '%C0%AE%41', '%C0%AEA'],
+    ['an overlong sequence beside a euro sign', '%C0%AE%E2%82%AC', '%C0%AE€'],
+    ['a truncated sequence before a valid one', '%E2%82%E2%82%AC', '%E2%82€'],
     ['a good run after a bad one', '%C0%AE-%41%42', '%C0%AE-AB'],
   ])(
     'a malformed percent escape (%s) is kept as sent, valid runs still decoded',

@@ -62,6 +62,7 @@ describe('prefersProblemJson', () => {
   });
 });
 
+// Negotiated bodies depend on Accept, so every such response says so to caches.
 describe("errorFormat 'negotiate' through toLambda", () => {
   const handler = toLambda(() => err(notFound()), { errorFormat: 'negotiate' });
 
@@ -84,7 +85,7 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     const headers = accept === undefined ? {} : { Accept: accept };
     expect(await parsed(restEvent({ headers }))).toEqual({
       statusCode: 404,
-      headers: { 'content-type': contentType(format) },
+      headers: { 'content-type': contentType(format), vary: 'accept' },
       multiValueHeaders: {},
       body: expectedBody(format, REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -95,7 +96,7 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     const headers = accept === undefined ? {} : { accept };
     expect(await parsed(httpEvent({ headers }))).toEqual({
       statusCode: 404,
-      headers: { 'content-type': contentType(format) },
+      headers: { 'content-type': contentType(format), vary: 'accept' },
       cookies: [],
       body: expectedBody(format, HTTP_REQUEST_ID),
       isBase64Encoded: false,
@@ -108,7 +109,7 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     });
     expect(await parsed(event)).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/problem+json' },
+      headers: { 'content-type': 'application/problem+json', vary: 'accept' },
       multiValueHeaders: {},
       body: expectedBody('problem', REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -123,7 +124,7 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     expect(await parsed(event)).toEqual({
       statusCode: 404,
       statusDescription: '404 Not Found',
-      multiValueHeaders: { 'content-type': ['application/json'] },
+      multiValueHeaders: { 'content-type': ['application/json'], vary: ['accept'] },
       body: expectedBody('json-api', 'lambda-req-1'),
       isBase64Encoded: false,
     });

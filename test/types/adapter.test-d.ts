@@ -17,7 +17,15 @@ import { err, errAsync, ok, okAsync } from 'neverthrow';
 import type { Result } from 'neverthrow';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { HttpRequest, Problem, Reply } from '../../src/index.js';
-import { badRequest, created, json, notFound, problem, toLambda } from '../../src/index.js';
+import {
+  badRequest,
+  created,
+  json,
+  noContent,
+  notFound,
+  problem,
+  toLambda,
+} from '../../src/index.js';
 
 declare const context: Context;
 
@@ -38,10 +46,34 @@ describe('toLambda types', () => {
     const handler = (request: HttpRequest): Result<Reply<{ id: string } | undefined>, Problem> =>
       request.method === 'POST' ? ok(created('/users/1', { id: '1' })) : err(notFound());
     expectTypeOf(toLambda(handler)).toBeFunction();
-    expectTypeOf(toLambda<Reply<{ id: string } | undefined>, Problem>(handler)).toBeFunction();
+  });
+
+  it('accepts handlers with several success types and both problem shapes in their branches', () => {
+    toLambda((request: HttpRequest) => {
+      if (request.method === 'POST') return ok(created('/users/1', { id: '1' }));
+      if (request.method === 'DELETE') return ok(noContent());
+      if (request.method === 'PUT') return err([badRequest()]);
+      if (request.method === 'PATCH') return ok('text');
+      if (request.method === 'GET') return ok(json({ id: '1' }));
+      return err(notFound());
+    });
+    toLambda((request: HttpRequest) =>
+      request.method === 'GET' ? errAsync(notFound()) : errAsync([badRequest()]),
+    );
+    toLambda((request: HttpRequest) =>
+      request.method === 'GET' ? E.left(notFound()) : E.left([notFound()]),
+    );
   });
 
   it('refuses handlers whose errors are not problems', () => {
+    // @ts-expect-error — one branch returns a string error
+    toLambda((request: HttpRequest) => (request.method === 'GET' ? err(notFound()) : err('x')));
+    // @ts-expect-error — an async handler with a string error
+    toLambda(async (request: HttpRequest) =>
+      Promise.resolve(request.method === 'GET' ? ok(1) : err('nope')),
+    );
+    // @ts-expect-error — a TaskEither with a string error
+    toLambda(() => TE.left('x'));
     // @ts-expect-error — a domain error must be mapped to a Problem first
     toLambda(() => err({ _tag: 'UserNotFound' as const }));
     // @ts-expect-error — a string is not a Problem
