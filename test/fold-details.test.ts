@@ -1,8 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
+import type { ProblemSource } from '../src/index.js';
 import {
   badRequest,
+  binary,
+  created,
+  redirect,
   json,
   problem,
   serviceUnavailable,
@@ -10,7 +14,7 @@ import {
   tooManyRequests,
 } from '../src/index.js';
 import { capturingLogger as logger } from './support/fixtures.js';
-import { httpEvent, lambdaContext, restEvent } from './support/events.js';
+import { albEvent, httpEvent, lambdaContext, restEvent } from './support/events.js';
 
 describe('reply and problem details', () => {
   it('json(undefined) sends the status and headers with no body', async () => {
@@ -97,5 +101,130 @@ describe('reply and problem details', () => {
       isBase64Encoded: false,
     });
     expect(log.error).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('hardening', () => {
+  it('a valid 4.6 MB base64 body is decoded, not refused or crashed on', async () => {
+    let size = -1;
+    const lambda = toLambda((request) => {
+      size = request.body?.size ?? -1;
+      return ok(undefined);
+    });
+    const result = await lambda(
+      restEvent({ httpMethod: 'POST', body: 'QUJD'.repeat(1_150_000), isBase64Encoded: true }),
+      lambdaContext,
+    );
+    expect(result.statusCode).toBe(204);
+    expect(size).toBe(3_450_000);
+  });
+
+  it('request body bytes own their buffer (no other request data behind them)', async () => {
+    let buffer: ArrayBufferLike | undefined;
+    const lambda = toLambda((request) => {
+      buffer = request.body?.bytes.buffer;
+      return ok(undefined);
+    });
+    await lambda(
+      restEvent({ httpMethod: 'POST', body: 'aGVsbG8=', isBase64Encoded: true }),
+      lambdaContext,
+    );
+    expect(buffer?.byteLength).toBe(5);
+  });
+
+  it('ok(promise) — a forgotten await — is a masked, logged 500, not 200 {}', async () => {
+    const log = logger();
+    const lambda = toLambda(() => ok(Promise.resolve({ id: 1 })), { logger: log });
+    const result = await lambda(httpEvent(), lambdaContext);
+    expect(result.statusCode).toBe(500);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0]?.[0]).toMatchObject({ errorName: 'InvalidResponseError' });
+  });
+
+  it('an async logger that rejects does not cause an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const rejecting = async (): Promise<void> => Promise.reject(new Error('log sink down'));
+      const lambda = toLambda(
+        () => {
+          throw new Error('boom');
+        },
+        { logger: { error: rejecting, warn: rejecting, info: rejecting, debug: rejecting } },
+      );
+      const result = await lambda(restEvent(), lambdaContext);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(result.statusCode).toBe(500);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it.each([
+    [
+      'created with its own Location',
+      () => created('/users/1', { id: 1 }, { headers: { Location: '/users/1' } }),
+      '/users/1',
+    ],
+    [
+      'redirect with another Location',
+      () => redirect('/a', 302, { headers: { LOCATION: '/b' } }),
+      '/a',
+    ],
+  ])('%s: the constructor’s Location wins, sent once', async (_, build, location) => {
+    const lambda = toLambda(() => ok(build()));
+    const result = await lambda(httpEvent(), lambdaContext);
+    expect(result.headers?.['location']).toBe(location);
+  });
+
+  it('a reply with two different Location values is a defect', async () => {
+    const log = logger();
+    const lambda = toLambda(() => ok(json(1, { headers: { location: ['/a', '/b'] } })), {
+      logger: log,
+    });
+    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(500);
+  });
+
+  it('a source built at run time adds nothing but pointer, parameter or header', async () => {
+    const source = { pointer: '/x', status: 200, title: 'hacked' } as unknown as ProblemSource;
+    for (const errorFormat of ['json-api', 'problem'] as const) {
+      const lambda = toLambda(() => err(badRequest({ source })), { errorFormat });
+      const body = JSON.parse((await lambda(httpEvent(), lambdaContext)).body ?? '') as unknown;
+      expect(JSON.stringify(body)).not.toContain('hacked');
+    }
+  });
+
+  it('a handler that replaces the request maps still gets a masked 500, never a rejection', async () => {
+    const lambda = toLambda(
+      (request) => {
+        Object.assign(request, { headers: null });
+        throw new Error('boom');
+      },
+      { errorFormat: 'negotiate', logger: logger() },
+    );
+    const result = await lambda(httpEvent(), lambdaContext);
+    expect(result.statusCode).toBe(500);
+  });
+
+  it('ALB multi-value mode: the last-resort 500 uses multiValueHeaders', async () => {
+    const detached = new Uint8Array(4);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    const log = logger();
+    const lambda = toLambda(() => ok(binary(detached)), { logger: log });
+    const result = await lambda(
+      albEvent({ multiValueHeaders: { accept: ['*/*'] } }, { multiValue: true }),
+      lambdaContext,
+    );
+    expect(result).toEqual({
+      statusCode: 500,
+      statusDescription: '500 Internal Server Error',
+      multiValueHeaders: { 'content-type': ['application/json'] },
+      body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"lambda-req-1"}}',
+      isBase64Encoded: false,
+    });
   });
 });
