@@ -1,0 +1,157 @@
+import * as t from 'io-ts';
+import { ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import {
+  IntFromString,
+  Uuid,
+  created,
+  endpoint,
+  json,
+  minLength,
+  oneOf,
+  toLambda,
+} from '../../src/index.js';
+import { capturingLogger, context } from '../support/fixtures.js';
+import { httpEvent } from '../support/events.js';
+
+// The README's decoding example, answered as the README says.
+const NewProduct = t.type({ name: minLength(t.string, 3), priceCents: t.number });
+
+const addProduct = toLambda(
+  endpoint(
+    {
+      body: NewProduct,
+      query: t.partial({ quantity: IntFromString }),
+      headers: t.type({ 'x-shop-id': t.string }),
+    },
+    ({ body, query, headers }) =>
+      ok(
+        created(`/shops/${headers['x-shop-id']}/products/p-3`, {
+          ...body,
+          stock: query.quantity ?? 0,
+        }),
+      ),
+  ),
+  { logger: capturingLogger() },
+);
+
+describe('README decoding example', () => {
+  it('answers one 400 with four problems', async () => {
+    const result = await addProduct(
+      httpEvent({
+        rawQueryString: 'quantity=1e3',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"ab"}',
+      }),
+      context,
+    );
+    expect(result.statusCode).toBe(400);
+    expect((JSON.parse(result.body ?? '') as { errors: unknown[] }).errors).toEqual([
+      {
+        status: '400',
+        code: 'invalid-format',
+        title: 'Invalid format',
+        detail: 'Expected an integer, received "1e3".',
+        source: { parameter: 'quantity' },
+      },
+      {
+        status: '400',
+        code: 'required',
+        title: 'Required header missing',
+        detail: 'The header "x-shop-id" is required.',
+        source: { header: 'x-shop-id' },
+      },
+      {
+        status: '400',
+        code: 'too-short',
+        title: 'Value is too short',
+        detail: 'Expected at least 3 characters, received 2.',
+        source: { pointer: '/name' },
+      },
+      {
+        status: '400',
+        code: 'required',
+        title: 'Required member missing',
+        detail: 'The member "priceCents" is required.',
+        source: { pointer: '' },
+      },
+    ]);
+  });
+
+  it('calls the handler with the decoded input when all is well', async () => {
+    const result = await addProduct(
+      httpEvent({
+        rawQueryString: 'quantity=7',
+        headers: { 'content-type': 'application/json', 'x-shop-id': 's-1' },
+        body: '{"name":"lamp","priceCents":1299}',
+      }),
+      context,
+    );
+    expect(result).toEqual({
+      statusCode: 201,
+      headers: { location: '/shops/s-1/products/p-3', 'content-type': 'application/json' },
+      cookies: [],
+      body: '{"name":"lamp","priceCents":1299,"stock":7}',
+      isBase64Encoded: false,
+    });
+  });
+});
+
+describe('docs/decoding.md first example', () => {
+  const listOrders = toLambda(
+    endpoint(
+      {
+        params: t.type({ customerId: Uuid }),
+        query: t.partial({
+          page: IntFromString,
+          order: oneOf('asc', 'desc'),
+          tag: t.array(t.string),
+        }),
+        headers: t.type({ 'x-api-key': t.string }),
+      },
+      ({ params, query }) =>
+        ok(json({ customer: params.customerId, page: query.page ?? 1, tags: query.tag ?? [] })),
+    ),
+    { logger: capturingLogger() },
+  );
+
+  it('answers the documented four problems', async () => {
+    const result = await listOrders(
+      httpEvent({ rawQueryString: 'page=0x10&order=up', pathParameters: { customerId: 'nope' } }),
+      context,
+    );
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      errors: [
+        {
+          status: '400',
+          code: 'invalid-format',
+          title: 'Invalid format',
+          detail: 'Expected a UUID, received "nope".',
+          source: { parameter: 'customerId' },
+        },
+        {
+          status: '400',
+          code: 'invalid-format',
+          title: 'Invalid format',
+          detail: 'Expected an integer, received "0x10".',
+          source: { parameter: 'page' },
+        },
+        {
+          status: '400',
+          code: 'invalid-value',
+          title: 'Invalid value',
+          detail: 'Expected one of "asc", "desc", received "up".',
+          source: { parameter: 'order' },
+        },
+        {
+          status: '400',
+          code: 'required',
+          title: 'Required header missing',
+          detail: 'The header "x-api-key" is required.',
+          source: { header: 'x-api-key' },
+        },
+      ],
+      meta: { requestId: expect.any(String) as string },
+    });
+  });
+});
