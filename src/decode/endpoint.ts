@@ -7,7 +7,6 @@ import type { Problem } from '../problem.js';
 import type { HttpRequest, MultiValueMap } from '../request.js';
 import type { BodyLimits } from './json-body.js';
 import type { Issue } from './issue.js';
-import type { Validator } from './validators.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
 import { issueToProblem } from './issue.js';
 import { reportErrors } from './report.js';
@@ -40,8 +39,11 @@ export type EndpointInput<S extends EndpointParts> = {
 
 /** How an endpoint decodes. */
 export interface EndpointOptions<S extends EndpointParts> {
-  /** Rules over the decoded input, run once every part has decoded. */
-  readonly validate?: Validator<EndpointInput<S>>;
+  /**
+   * Rules over the decoded input, run once every part has decoded. Any validator over a part of
+   * the input fits: one written for `{ body }` serves an endpoint that also declares `query`.
+   */
+  readonly validate?: (input: EndpointInput<S>) => Result<unknown, readonly Issue[]>;
   /** The status of decoding and validation problems: 400 (default) or 422. */
   readonly status?: 400 | 422;
   /** `reject` reports every body member the codec does not declare; `allow` (default) keeps them. */
@@ -59,26 +61,38 @@ export type EndpointHandler<S extends EndpointParts, T, E> = (
 
 const PART_ORDER: readonly PartName[] = ['params', 'query', 'headers', 'cookies', 'body'];
 
-/** A text part's values as the codec wants them: one string, or every value for array members. */
+/**
+ * The value a member's codec receives: every value for an array codec; otherwise the one value,
+ * or, for a header sent several times, its values joined with commas — RFC 9110 §5.3 makes that
+ * the same header, and it is how HTTP APIs deliver it, so every kind decodes alike. A query key
+ * repeated for a one-value member stays a list, which decoding reports.
+ */
+function memberValue(
+  list: readonly string[],
+  codec: t.Decoder<unknown, unknown> | undefined,
+  isHeader: boolean,
+): unknown {
+  if (codec !== undefined && isArrayCodec(codec)) return list;
+  if (list.length === 1) return list[0];
+  return isHeader ? list.join(', ') : list;
+}
+
+/** A text part's values as its codec wants them, keyed by the codec's member names. */
 function textInput(
   values: MultiValueMap,
   props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined,
-  lowerCase: boolean,
+  isHeader: boolean,
 ): Record<string, unknown> {
   const input = emptyMap<unknown>();
   if (props === undefined) {
-    for (const key of Object.keys(values)) {
-      const list = values[key] ?? [];
-      input[key] = list.length === 1 ? list[0] : list;
-    }
+    for (const key of Object.keys(values))
+      input[key] = memberValue(values[key] ?? [], undefined, isHeader);
     return input;
   }
   for (const name of Object.keys(props)) {
-    const list = values[lowerCase ? name.toLowerCase() : name];
-    if (list === undefined) continue;
-    const codec = props[name];
-    input[name] =
-      codec !== undefined && isArrayCodec(codec) ? list : list.length === 1 ? list[0] : list;
+    // Header members may be declared in any case; request header names are lower case.
+    const list = values[isHeader ? name.toLowerCase() : name];
+    if (list !== undefined) input[name] = memberValue(list, props[name], isHeader);
   }
   return input;
 }

@@ -3,6 +3,7 @@ import { err, ok } from 'neverthrow';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import { toPointer } from './pointer.js';
 
 /** Limits on JSON bodies. */
@@ -19,7 +20,6 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 1024 * 1024, maxDepth
 // Keys that reach prototypes when a decoded value is later merged or assigned into an object.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const FORBIDDEN_TEXT = /"(?:__proto__|constructor|prototype)"/;
-const POSITION = /at position (\d+)/;
 
 /** What reading a body gave: the parsed value (or `undefined` for no body), or a problem. */
 export type BodyReading = Result<unknown, Problem>;
@@ -66,21 +66,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-function syntaxProblem(text: string, error: unknown): Problem {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = POSITION.exec(message);
-  const offset = match === null ? text.length : Number(match[1]);
-  const { line, column } = lineAndColumn(text, offset);
-  // V8's messages quote part of the input and repeat the position; keep only the reason.
-  const reason = (
-    message.split(/ in JSON at position| is not valid JSON|, "/)[0] ?? message
-  ).trim();
+function syntaxProblem(text: string): Problem {
+  const error = findJsonSyntaxError(text);
+  if (error === undefined) {
+    // JSON.parse refused what the scanner accepts (an engine limit): no position to give.
+    return badRequest({
+      code: 'invalid-json',
+      title: 'Malformed JSON',
+      detail: 'The body could not be parsed as JSON.',
+      source: { pointer: '' },
+    });
+  }
+  const { line, column } = lineAndColumn(text, error.offset);
   return badRequest({
     code: 'invalid-json',
     title: 'Malformed JSON',
-    detail: `The body is not valid JSON: ${reason} at line ${String(line)}, column ${String(column)} (offset ${String(offset)}).`,
+    detail: `The body is not valid JSON: ${error.reason} at line ${String(line)}, column ${String(column)} (offset ${String(error.offset)}).`,
     source: { pointer: '' },
-    meta: { line, column, offset },
+    meta: { line, column, offset: error.offset },
   });
 }
 
@@ -149,8 +152,8 @@ export function readJsonBody(
   let document: unknown;
   try {
     document = JSON.parse(text);
-  } catch (error) {
-    return err([syntaxProblem(text, error)]);
+  } catch {
+    return err([syntaxProblem(text)]);
   }
   // A key may be spelt with escapes ("\u005f_proto__"), so any escape means walking the document.
   if (FORBIDDEN_TEXT.test(text) || text.includes('\\u')) {

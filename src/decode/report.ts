@@ -100,6 +100,16 @@ function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
     };
   }
 
+  // A repeated query key or header for a member that takes one value.
+  if (part !== 'body' && path.length === 1 && Array.isArray(value)) {
+    return invalid(
+      'invalid-type',
+      'Several values',
+      `Expected one value, received ${String(value.length)}: ${receivedOf(value)}.`,
+      source,
+    );
+  }
+
   const codec = leaf?.type;
   const received = receivedOf(value);
   if (error.message !== undefined)
@@ -169,6 +179,13 @@ function unionIssue(part: RequestPart, context: t.Context, at: number): Issue {
   );
 }
 
+/** A cookie's problems all point at the `Cookie` header; `meta.cookie` says which cookie. */
+function withCookieName(issue: Issue, context: t.Context): Issue {
+  const name = pathTo(context, context.length)[0];
+  if (name === undefined || issue.meta?.['cookie'] !== undefined) return issue;
+  return { ...issue, meta: { ...issue.meta, cookie: name } };
+}
+
 /**
  * Turns io-ts validation errors into issues, one per problem and never one per union branch: a
  * failed union is a single issue at the union, saying what it expected.
@@ -178,8 +195,9 @@ export function reportErrors(part: RequestPart, errors: t.Errors): Issue[] {
   const seen = new Set<string>();
   for (const error of errors) {
     const unionAt = error.context.findIndex((entry) => tagOf(entry.type) === 'UnionType');
-    const issue =
+    const found =
       unionAt === -1 ? leafIssue(part, error) : unionIssue(part, error.context, unionAt);
+    const issue = part === 'cookies' ? withCookieName(found, error.context) : found;
     const key = `${issue.code}\u0000${JSON.stringify(issue.source)}\u0000${issue.detail}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -61,6 +61,8 @@ export function isArrayCodec(codec: AnyCodec): boolean {
   const tag = inspect(codec)._tag;
   if (tag === 'ArrayType' || tag === 'ReadonlyArrayType' || tag === 'AnyArrayType') return true;
   if (tag === 'TupleType') return true;
+  // `t.union([t.array(t.string), t.undefined])`: an optional array.
+  if (tag === 'UnionType') return (inspect(codec).types ?? []).some(isArrayCodec);
   const inner = unwrap(codec);
   return inner !== undefined && isArrayCodec(inner);
 }
