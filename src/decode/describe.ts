@@ -12,8 +12,11 @@ export interface TestingCodec extends AnyCodec {
 
 /** What gatefold knows about a codec it built: how to say what it expects, and its issue. */
 export interface CodecFacts {
-  /** A phrase for the detail: `an integer`, `a UUID`, `at least 3 characters`. */
-  readonly expected: string;
+  /**
+   * A phrase for the detail: `an integer`, `a UUID`, `at least 3 characters`. Without one, the
+   * detail is the issue's title and the value received.
+   */
+  readonly expected?: string;
   /** The issue when a value fails the codec; `invalid-value` with the phrase when absent. */
   readonly issue?: IssueTemplate;
   /** The codec this one refines: a value that fails it is reported as that codec's failure. */
@@ -51,7 +54,8 @@ const stringify = JSON.stringify as (value: unknown) => string | undefined;
 /** @internal A phrase for what a codec expects, for details such as "Expected an integer". */
 export function expectedOf(codec: AnyCodec): string {
   const known = facts.get(codec);
-  if (known !== undefined) return known.expected;
+  if (known?.expected !== undefined) return known.expected;
+  if (known?.base !== undefined) return expectedOf(known.base);
   const c = codec as unknown as Tagged;
   switch (c._tag) {
     case 'StringType':

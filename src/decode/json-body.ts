@@ -4,7 +4,7 @@ import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js';
 import { findJsonSyntaxError } from './json-syntax.js';
-import { toPointer } from './pointer.js';
+import { escapePointerToken } from './pointer.js';
 
 /** Limits on JSON bodies. */
 export interface BodyLimits {
@@ -90,15 +90,15 @@ function syntaxProblem(text: string): Problem {
 /** Every forbidden key in a parsed document, with its pointer; iterative, so depth is no risk. */
 function forbiddenKeys(document: unknown): string[] {
   const found: string[] = [];
-  const stack: { value: unknown; path: string[] }[] = [{ value: document, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: string[] };
+  const stack: { value: unknown; pointer: string }[] = [{ value: document, pointer: '' }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, pointer } = next;
     if (typeof value !== 'object' || value === null) continue;
+    const isArray = Array.isArray(value);
     for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      const childPath = [...path, key];
-      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) found.push(toPointer(childPath));
-      else stack.push({ value: child, path: childPath });
+      const child = `${pointer}/${escapePointerToken(key)}`;
+      if (!isArray && FORBIDDEN_KEYS.has(key)) found.push(child);
+      else stack.push({ value: (value as Record<string, unknown>)[key], pointer: child });
     }
   }
   return found.sort();

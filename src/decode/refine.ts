@@ -23,7 +23,7 @@ export function refine<A, O, I>(
   codec: t.Type<A, O, I>,
   predicate: (value: A) => boolean,
   issue: IssueTemplate<A>,
-  expected: string = issue.title,
+  expected?: string,
 ): t.Type<A, O, I> {
   const refined = new t.Type<A, O, I>(
     `${codec.name} (${issue.code})`,
@@ -35,7 +35,11 @@ export function refine<A, O, I>(
     },
     codec.encode,
   );
-  return describeCodec(refined, { expected, issue: issue as IssueTemplate, base: codec });
+  return describeCodec(refined, {
+    ...(expected === undefined ? {} : { expected }),
+    issue: issue as IssueTemplate,
+    base: codec,
+  });
 }
 
 interface Sized {

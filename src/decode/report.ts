@@ -61,6 +61,12 @@ function invalid(code: string, title: string, detail: string, source: ProblemSou
   return { code, title, detail, source };
 }
 
+/** True when `key` names nothing in `container`: a missing member or a missing tuple element. */
+function isAbsent(container: unknown, key: string): boolean {
+  if (isObject(container)) return !Object.hasOwn(container, key);
+  return Array.isArray(container) && Number(key) >= container.length;
+}
+
 function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
   const { context, value } = error;
   const last = context.length - 1;
@@ -71,13 +77,7 @@ function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
 
   // A member that is not there at all: report it on its parent, which exists (JSON:API requires
   // the pointer to name something in the document), and name the member in the detail.
-  if (
-    value === undefined &&
-    leaf !== undefined &&
-    parent !== undefined &&
-    isObject(parent.actual) &&
-    !Object.hasOwn(parent.actual, leaf.key)
-  ) {
+  if (value === undefined && leaf !== undefined && isAbsent(parent?.actual, leaf.key)) {
     const name = leaf.key;
     if (part === 'body') {
       return invalid(
@@ -110,39 +110,38 @@ function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
     );
   }
 
-  const codec = leaf?.type;
-  const received = receivedOf(value);
-  if (error.message !== undefined)
+  if (error.message !== undefined) {
     return invalid('invalid-value', 'Invalid value', error.message, source);
-  if (codec === undefined)
-    return invalid('invalid-value', 'Invalid value', `Received ${received}.`, source);
+  }
+  const codec = leaf?.type;
+  if (codec === undefined) {
+    return invalid('invalid-value', 'Invalid value', `Received ${receivedOf(value)}.`, source);
+  }
+  return codecIssue(codec, value, source);
+}
 
+/**
+ * The issue for a value a codec refused. Under a refinement, a value its base codec refuses is
+ * reported as the base codec's own failure (`min(IntFromString, 1)` given `"0x10"` is the
+ * integer's `invalid-format`, not the minimum's issue), recursively.
+ */
+function codecIssue(codec: AnyCodec, value: unknown, source: ProblemSource): Issue {
+  const received = receivedOf(value);
   const facts = factsOf(codec);
   if (facts !== undefined) {
-    if (facts.base !== undefined && !facts.base.is(value)) {
-      return invalid(
-        'invalid-type',
-        'Invalid type',
-        `Expected ${expectedOf(facts.base)}, received ${received}.`,
-        source,
-      );
-    }
-    const fallback = `Expected ${facts.expected}, received ${received}.`;
+    if (facts.base !== undefined && !facts.base.is(value))
+      return codecIssue(facts.base, value, source);
+    const fallback =
+      facts.expected === undefined
+        ? `${facts.issue?.title ?? 'Invalid value'}: received ${received}.`
+        : `Expected ${facts.expected}, received ${received}.`;
     if (facts.issue !== undefined) return issueFrom(facts.issue, value, fallback, source);
     return invalid('invalid-value', 'Invalid value', fallback, source);
   }
-
   const tag = tagOf(codec);
   if (tag === 'RefinementType') {
     const base = (codec as unknown as Tagged).type;
-    if (base !== undefined && !base.is(value)) {
-      return invalid(
-        'invalid-type',
-        'Invalid type',
-        `Expected ${expectedOf(base)}, received ${received}.`,
-        source,
-      );
-    }
+    if (base !== undefined && !base.is(value)) return codecIssue(base, value, source);
     return invalid(
       'invalid-value',
       'Invalid value',
@@ -196,9 +195,14 @@ export function reportErrors(part: RequestPart, errors: t.Errors): Issue[] {
   for (const error of errors) {
     const unionAt = error.context.findIndex((entry) => tagOf(entry.type) === 'UnionType');
     const found =
-      unionAt === -1 ? leafIssue(part, error) : unionIssue(part, error.context, unionAt);
+      unionAt === -1
+        ? leafIssue(part, error)
+        : isAbsent(error.context[unionAt - 1]?.actual, error.context[unionAt]?.key ?? '')
+          ? // A union member that is missing altogether is `required`, like any other member.
+            leafIssue(part, { value: undefined, context: error.context.slice(0, unionAt + 1) })
+          : unionIssue(part, error.context, unionAt);
     const issue = part === 'cookies' ? withCookieName(found, error.context) : found;
-    const key = `${issue.code}\u0000${JSON.stringify(issue.source)}\u0000${issue.detail}`;
+    const key = `${issue.code}\u0000${JSON.stringify(issue.source)}\u0000${issue.detail}\u0000${issue.meta === undefined ? '' : JSON.stringify(issue.meta)}`;
     if (!seen.has(key)) {
       seen.add(key);
       issues.push(issue);

@@ -36,9 +36,11 @@ function textCodec<A>(
     },
     encode,
   );
+  // A value that is not text at all (a JSON number, an array) is a type problem, not a format one.
   return describeCodec(codec, {
     expected,
     issue: { code: 'invalid-format', title: 'Invalid format' },
+    base: t.string,
   });
 }
 
@@ -49,8 +51,25 @@ const isInteger = (value: unknown): value is number =>
 const isDate = (value: unknown): value is Date =>
   value instanceof Date && !Number.isNaN(value.getTime());
 
+/** A number in plain decimal, never in exponent notation, so that decoding reads it back. */
+function plainDecimal(value: number): string {
+  const text = String(value);
+  if (!text.includes('e')) return text;
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const fractionDigits = (mantissa.split('.')[1] ?? '').length - Number(exponent);
+  return value.toFixed(Math.min(100, Math.max(0, fractionDigits)));
+}
+
+/** A UTC date; unlike `Date.UTC`, years 0–99 stay years 0–99 rather than 1900–1999. */
+function utcDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month + 1, 0).getUTCDate();
 }
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -95,8 +114,13 @@ export const NumberFromString: t.Type<number, string> = /*#__PURE__*/ textCodec(
   'NumberFromString',
   'a decimal number',
   isNumber,
-  (text) => (DECIMAL.test(text) ? Number(text) : undefined),
-  String,
+  (text) => {
+    if (!DECIMAL.test(text)) return undefined;
+    const value = Number(text);
+    // 310 digits parse to Infinity: not a number anyone sent on purpose.
+    return Number.isFinite(value) ? value : undefined;
+  },
+  plainDecimal,
 );
 
 /**
@@ -136,7 +160,7 @@ export const DateFromString: t.Type<Date, string> = /*#__PURE__*/ textCodec(
     const match = DATE.exec(text);
     if (match === null) return undefined;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return validDay(year, month, day) ? new Date(Date.UTC(year, month - 1, day)) : undefined;
+    return validDay(year, month, day) ? utcDate(year, month, day) : undefined;
   },
   (date) => date.toISOString().slice(0, 10),
 );
@@ -172,7 +196,7 @@ export const DateTimeFromString: t.Type<Date, string> = /*#__PURE__*/ textCodec(
     const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
     const sign = m[9] === '-' ? -1 : 1;
     const offset = m[8] === undefined ? sign * (offsetHours * 60 + offsetMinutes) : 0;
-    const utc = Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(fraction);
+    const utc = utcDate(year, month, day, hour, minute, second).getTime() + Math.floor(fraction);
     return new Date(utc - offset * 60_000);
   },
   (date) => date.toISOString(),
@@ -250,7 +274,7 @@ export const Trimmed: t.Type<string, string> = /*#__PURE__*/ describeCodec(
       typeof input === 'string' ? t.success(input.trim()) : t.failure(input, context),
     (value) => value,
   ),
-  { expected: 'a string' },
+  { expected: 'a string', base: t.string },
 );
 
 /**
@@ -266,7 +290,8 @@ export const Trimmed: t.Type<string, string> = /*#__PURE__*/ describeCodec(
 export function oneOf<const L extends readonly [string, ...string[]]>(
   ...literals: L
 ): t.KeyofC<{ [K in L[number]]: null }> {
-  const keys: Record<string, null> = {};
+  // No prototype, so that even "__proto__" is an ordinary key.
+  const keys = Object.create(null) as Record<string, null>;
   for (const literal of literals) keys[literal] = null;
   return t.keyof(keys as { [K in L[number]]: null });
 }
