@@ -1,18 +1,24 @@
 import type { Context } from 'aws-lambda';
-import type { FoldConfig } from './fold.js';
-import type { Handler, Outcome, ProblemError } from './handler.js';
-import type { LambdaOptions } from './options.js';
+import type { ErrorMap } from './errors/error-map.js';
+import type { Tagged } from './errors/tagged-error.js';
+import type { Folded, FoldConfig } from './fold.js';
+import type { MappedErrors, Outcome, ProblemError } from './handler.js';
+import type { LambdaOptions, MappedLambdaOptions } from './options.js';
+import type { ObserveConfig } from './observe/observe.js';
 import type { EventKind, HttpRequest } from './request.js';
 import type { HttpResponse } from './response.js';
 import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
 import { fallbackRequest } from './events/read.js';
 import { usesMultiValueHeaders } from './events/alb.js';
-import { defectResponse, foldSettled, problemsResponse } from './fold.js';
+import { defectFolded, foldSettled, problemsFolded } from './fold.js';
 import { consoleLogger, safeLog } from './logger.js';
+import { writeStdout } from './observe/metrics.js';
+import { observe } from './observe/observe.js';
 import { EVENT_KINDS } from './request.js';
 import { settle } from './_internals/settle.js';
 import { describeError } from './_internals/describe-error.js';
+import { asRecord, asString } from './_internals/fields.js';
 
 /** The function `toLambda` returns: its result type follows the event it is given. */
 export type LambdaHttpHandler = <Ev extends HttpEvent>(
@@ -49,14 +55,17 @@ function lastResortResult(
   kind: EventKind,
   event: Record<string, unknown>,
   context: Context,
+  requestIdHeader: string,
+  knownRequestId: string | undefined,
 ): HttpResult {
   const fallback = tryRead(() => fallbackRequest(kind, event, context), undefined);
-  const requestId = fallback?.requestId ?? '';
+  const requestId = knownRequestId ?? fallback?.requestId ?? '';
   const body =
     fallback?.method === 'HEAD'
       ? ''
       : `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
-  const headers = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (requestId !== '') headers[requestIdHeader] = requestId;
   switch (kind) {
     case 'rest':
       return { statusCode: 500, headers, multiValueHeaders: {}, body, isBase64Encoded: false };
@@ -69,7 +78,9 @@ function lastResortResult(
         ? {
             statusCode: 500,
             statusDescription,
-            multiValueHeaders: { 'content-type': ['application/json'] },
+            multiValueHeaders: Object.fromEntries(
+              Object.entries(headers).map(([name, value]) => [name, [value]]),
+            ),
             body,
             isBase64Encoded: false,
           }
@@ -78,18 +89,28 @@ function lastResortResult(
   }
 }
 
-async function answer<T, E>(
-  handler: Handler<T, E>,
+async function answer(
+  handler: (request: HttpRequest, context: Context) => unknown,
   request: HttpRequest,
   context: Context,
   config: FoldConfig,
-): Promise<HttpResponse> {
+): Promise<Folded> {
   try {
     return foldSettled(request, await settle(handler(request, context)), config);
   } catch (defect) {
     // A synchronous throw, a rejection, or a return value that is not a result.
-    return defectResponse(request, defect, config);
+    return defectFolded(request, defect, config);
   }
+}
+
+/** Sends the request id back on every response, unless the handler set the header itself. */
+function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
+  if (response.headers[header] !== undefined || requestId === '') return response;
+  return { ...response, headers: { ...response.headers, [header]: [requestId] } };
+}
+
+function gatewayRequestIdOf(event: Record<string, unknown>): string | undefined {
+  return asString(asRecord(event['requestContext'])?.['requestId']);
 }
 
 /**
@@ -115,41 +136,73 @@ async function answer<T, E>(
  * ```
  */
 export function toLambda(
+  handler: (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>,
+  options?: LambdaOptions,
+): LambdaHttpHandler;
+export function toLambda<E extends Tagged>(
+  handler: (request: HttpRequest, context: Context) => Outcome<unknown, MappedErrors<NoInfer<E>>>,
+  options: MappedLambdaOptions<E>,
+): LambdaHttpHandler;
+export function toLambda(
   // The whole return type is checked, not inferred piecewise, so a handler may answer different
   // replies and problem shapes from different branches.
-  handler: (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>,
-  options: LambdaOptions = {},
+  handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,
+  options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> } = {},
 ): LambdaHttpHandler {
   // Resolved once, when the module loads, not per request.
+  const logger = options.logger ?? consoleLogger;
   const config: FoldConfig = {
-    logger: options.logger ?? consoleLogger,
+    logger,
     errorFormat: options.errorFormat ?? 'json-api',
     jsonApiMediaType: options.jsonApiMediaType ?? 'application/json',
+    errors: options.errors,
   };
+  const observeConfig: ObserveConfig = {
+    logger,
+    clientErrorLevel: options.clientErrorLogLevel ?? 'info',
+    accessLog: options.accessLog ?? false,
+    metrics:
+      options.metrics === undefined
+        ? undefined
+        : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
+  };
+  const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
+  const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
 
   async function serve(
     kind: EventKind,
     event: Record<string, unknown>,
     context: Context,
+    invocation: { readonly startedAt: number; request?: HttpRequest },
   ): Promise<HttpResult> {
     let request: HttpRequest | undefined;
-    let response: HttpResponse;
+    let folded: Folded;
     try {
-      const read = readEvent(kind, event, context);
+      const read = readEvent(kind, event, context, adoptRequestId);
       request = read.request;
-      response =
+      // Kept for the last-resort answer, so that it quotes the same request id.
+      invocation.request = request;
+      folded =
         read.rejection === undefined
           ? await answer(handler, request, context, config)
-          : problemsResponse(request, [read.rejection], config);
+          : problemsFolded(request, [read.rejection], config);
     } catch (defect) {
       // The event could not be read, or the fold itself failed.
       request ??= fallbackRequest(kind, event, context);
-      response = defectResponse(request, defect, config);
+      folded = defectFolded(request, defect, config);
     }
+    observe(
+      request,
+      folded,
+      { startedAt: invocation.startedAt, gatewayRequestId: gatewayRequestIdOf(event) },
+      observeConfig,
+    );
+    const response = withRequestId(folded.response, requestIdHeader, request.requestId);
     return writeResult(kind, response, event, request, config.logger);
   }
 
   async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
+    const startedAt = performance.now();
     const kind = tryRead(() => detectEventKind(event), undefined);
     if (kind === undefined) {
       const error = new UnsupportedEventError(
@@ -159,8 +212,9 @@ export function toLambda(
       throw error;
     }
     const record = event as Record<string, unknown>;
+    const invocation: { readonly startedAt: number; request?: HttpRequest } = { startedAt };
     try {
-      return await serve(kind, record, context);
+      return await serve(kind, record, context, invocation);
     } catch (failure) {
       // Only reached when even the masked 500 could not be built or written.
       safeLog(config.logger, 'error', {
@@ -168,7 +222,13 @@ export function toLambda(
         kind,
         ...describeError(failure),
       });
-      return lastResortResult(kind, record, context);
+      return lastResortResult(
+        kind,
+        record,
+        context,
+        requestIdHeader,
+        invocation.request?.requestId,
+      );
     }
   }
 

@@ -6,6 +6,10 @@ import type { Reply } from './reply.js';
 import type { HttpRequest } from './request.js';
 import type { HttpResponse } from './response.js';
 import type { Settled } from './_internals/settle.js';
+import type { ErrorMap, MappedError } from './errors/error-map.js';
+import type { Tagged } from './errors/tagged-error.js';
+import { mapError } from './errors/error-map.js';
+import { isTagged } from './errors/tagged-error.js';
 import { jsonApiDocument } from './formats/json-api.js';
 import { prefersProblemJson } from './formats/negotiate.js';
 import { PROBLEM_JSON_MEDIA_TYPE, problemDetailsDocument } from './formats/problem-details.js';
@@ -21,7 +25,21 @@ export interface FoldConfig {
   readonly errorFormat: ErrorFormat;
   readonly jsonApiMediaType: JsonApiMediaType;
   readonly logger: Logger;
+  readonly errors: ErrorMap<Tagged> | undefined;
 }
+
+/** @internal What the fold made of an outcome: the response, and what the logs need to know. */
+export interface Folded {
+  readonly response: HttpResponse;
+  /** True when the response is the masked 500 for a defect (already logged). */
+  readonly defect: boolean;
+  /** Every problem answered, unmasked (mapped errors with their full details). */
+  readonly problems: readonly Problem[];
+  /** The domain errors that were mapped, with their tags. */
+  readonly mapped: readonly MappedError[];
+}
+
+const NONE: readonly never[] = /*#__PURE__*/ Object.freeze([]);
 
 // JSON.stringify returns undefined for functions, symbols and undefined; its declared type hides it.
 const stringify = JSON.stringify as (value: unknown) => string | undefined;
@@ -157,12 +175,43 @@ function okResponse(request: HttpRequest, value: unknown): HttpResponse {
   return finish(request, 200, emptyMap(), [], serializeJson(value, 'Ok value'), JSON_TYPE);
 }
 
-function asProblems(error: unknown): readonly Problem[] {
-  if (isProblem(error)) return [error];
-  if (Array.isArray(error) && error.length > 0 && error.every(isProblem)) return error;
-  throw new InvalidResponseError(
-    'The handler returned an Err that is not a Problem or a non-empty list of Problems; map domain errors to problems.',
-  );
+interface Resolved {
+  readonly client: Problem[];
+  readonly full: Problem[];
+  readonly mapped: MappedError[];
+}
+
+/**
+ * The problems for an `Err`: problems as they are, domain errors through the error map. An
+ * error the map does not cover cannot happen in typed code; when it does, it is a defect.
+ */
+function resolveErrors(error: unknown, map: ErrorMap<Tagged> | undefined): Resolved {
+  const items: readonly unknown[] = Array.isArray(error) ? error : [error];
+  if (items.length === 0)
+    throw new InvalidResponseError('The handler returned an empty list of errors.');
+  const resolved: Resolved = { client: [], full: [], mapped: [] };
+  for (const item of items) {
+    if (isProblem(item)) {
+      resolved.client.push(item);
+      resolved.full.push(item);
+      continue;
+    }
+    const mapped = map !== undefined && isTagged(item) ? mapError(map, item) : undefined;
+    if (mapped === undefined) {
+      throw new InvalidResponseError(
+        isTagged(item)
+          ? map === undefined
+            ? `The handler returned the error "${item._tag}" but toLambda has no error map; pass one that covers it as the \`errors\` option.`
+            : `The handler returned the error "${item._tag}", which the error map does not cover.`
+          : 'The handler returned an Err that is neither a Problem nor a tagged error the error map covers.',
+        { cause: item },
+      );
+    }
+    resolved.client.push(mapped.client);
+    resolved.full.push(mapped.full);
+    resolved.mapped.push(mapped);
+  }
+  return resolved;
 }
 
 /** The Accept header, read defensively: a handler may have replaced the request's maps. */
@@ -212,11 +261,7 @@ export function problemsResponse(
  * @internal The masked 500 for a defect, logged once with everything the client does not see.
  * It cannot fail: its body is built from constants and the request id.
  */
-export function defectResponse(
-  request: HttpRequest,
-  cause: unknown,
-  config: FoldConfig,
-): HttpResponse {
+export function defectFolded(request: HttpRequest, cause: unknown, config: FoldConfig): Folded {
   safeLog(config.logger, 'error', {
     message: 'Handler defect answered with a masked 500',
     requestId: request.requestId,
@@ -226,23 +271,46 @@ export function defectResponse(
     path: request.path,
     ...describeError(cause),
   });
-  return problemsResponse(request, [DEFECT_PROBLEM], config);
+  const response = problemsResponse(request, [DEFECT_PROBLEM], config);
+  return { response, defect: true, problems: [DEFECT_PROBLEM], mapped: NONE };
+}
+
+/** @internal Problems found before the handler ran (an unreadable body), as a fold result. */
+export function problemsFolded(
+  request: HttpRequest,
+  problems: readonly Problem[],
+  config: FoldConfig,
+): Folded {
+  return {
+    response: problemsResponse(request, problems, config),
+    defect: false,
+    problems,
+    mapped: NONE,
+  };
 }
 
 /**
  * The one place where outcomes become responses: `Ok` → reply or 200 JSON; `Err` → problems;
  * anything that cannot be sent as it is → a masked, logged 500.
  */
-export function foldSettled(
-  request: HttpRequest,
-  settled: Settled,
-  config: FoldConfig,
-): HttpResponse {
+export function foldSettled(request: HttpRequest, settled: Settled, config: FoldConfig): Folded {
   try {
-    return settled.ok
-      ? okResponse(request, settled.value)
-      : problemsResponse(request, asProblems(settled.error), config);
+    if (settled.ok) {
+      return {
+        response: okResponse(request, settled.value),
+        defect: false,
+        problems: NONE,
+        mapped: NONE,
+      };
+    }
+    const { client, full, mapped } = resolveErrors(settled.error, config.errors);
+    return {
+      response: problemsResponse(request, client, config),
+      defect: false,
+      problems: full,
+      mapped,
+    };
   } catch (defect) {
-    return defectResponse(request, defect, config);
+    return defectFolded(request, defect, config);
   }
 }

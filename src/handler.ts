@@ -18,6 +18,12 @@ export type Outcome<T, E> =
 export type ProblemError = Problem | readonly Problem[];
 
 /**
+ * The error side of a handler whose domain errors `E` an error map covers: one error or problem,
+ * or a list mixing both.
+ */
+export type MappedErrors<E> = E | Problem | readonly (E | Problem)[];
+
+/**
  * The whole return type of a handler is inferred, so a handler that answers `ok(created(…))` in
  * one branch and `ok(noContent())` or `err([…])` in another is one handler.
  */

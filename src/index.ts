@@ -30,13 +30,28 @@ export {
 export type { NonEmptyStringBrand, UuidBrand } from './decode/text-codecs.js';
 export { all, field, rule, sequence } from './decode/validators.js';
 export type { RuleIssue, Validator } from './decode/validators.js';
+export { errorMap, isErrorMap, mergeErrorMaps, overrideErrors } from './errors/error-map.js';
+export type { ErrorEntry, ErrorMap, ErrorMapEntries, ErrorMapping } from './errors/error-map.js';
+export { TaggedError, isTagged } from './errors/tagged-error.js';
+export type {
+  NoData,
+  Tagged,
+  TaggedErrorClass,
+  TaggedErrorInstance,
+} from './errors/tagged-error.js';
 export { detectEventKind } from './events/kinds.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 export { fromEither, fromTaskEither, toEither, toTaskEither } from './fp-ts.js';
-export type { Handler, Outcome, ProblemError } from './handler.js';
+export type { Handler, MappedErrors, Outcome, ProblemError } from './handler.js';
 export { consoleLogger } from './logger.js';
 export type { LogLevel, LogRecord, Logger } from './logger.js';
-export type { ErrorFormat, JsonApiMediaType, LambdaOptions } from './options.js';
+export type {
+  ErrorFormat,
+  JsonApiMediaType,
+  LambdaOptions,
+  MappedLambdaOptions,
+} from './options.js';
+export type { MetricsOptions } from './observe/metrics.js';
 export {
   badRequest,
   conflict,

@@ -1,4 +1,7 @@
-import type { Logger } from './logger.js';
+import type { ErrorMap } from './errors/error-map.js';
+import type { Tagged } from './errors/tagged-error.js';
+import type { LogLevel, Logger } from './logger.js';
+import type { MetricsOptions } from './observe/metrics.js';
 
 /**
  * How problems are written: `json-api` (the default) as a JSON:API `errors` document,
@@ -12,10 +15,29 @@ export type JsonApiMediaType = 'application/json' | 'application/vnd.api+json';
 
 /** Options of {@link toLambda}. */
 export interface LambdaOptions {
-  /** Where defects and warnings are logged; one JSON line per record on the console by default. */
+  /** Where defects, errors and access lines are logged; JSON lines on the console by default. */
   readonly logger?: Logger;
   /** The problem body format; `json-api` by default. */
   readonly errorFormat?: ErrorFormat;
   /** The content type of JSON:API documents; `application/json` by default. */
   readonly jsonApiMediaType?: JsonApiMediaType;
+  /** The level 4xx responses are logged at; `info` by default, `off` for none. */
+  readonly clientErrorLogLevel?: LogLevel | 'off';
+  /** One `info` line per request: method, path, route, status, duration, ids, codes, cold start. */
+  readonly accessLog?: boolean;
+  /** CloudWatch EMF metric lines per request: requests, 4xx, 5xx, defects and duration by route. */
+  readonly metrics?: MetricsOptions;
+  /**
+   * The header that carries a request id: read from the request (a sane value becomes the
+   * request id) and sent on every response. `x-request-id` by default.
+   */
+  readonly requestIdHeader?: string;
+  /** Whether a request id the client sends is adopted; `true` by default. */
+  readonly acceptRequestId?: boolean;
+}
+
+/** Options of {@link toLambda} for a handler that returns domain errors: with the map for them. */
+export interface MappedLambdaOptions<E extends Tagged> extends LambdaOptions {
+  /** Maps every domain error the handler can return to a problem. */
+  readonly errors: ErrorMap<E>;
 }

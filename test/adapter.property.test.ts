@@ -8,6 +8,7 @@ import type {
   ErrorFormat,
   ErrorStatus,
   Handler,
+  HeaderInit,
   HttpEvent,
   JsonApiMediaType,
   LogRecord,
@@ -26,6 +27,7 @@ import {
   created,
   detectEventKind,
   isProblem,
+  isReply,
   json,
   methodNotAllowed,
   noContent,
@@ -47,6 +49,7 @@ import {
   lambdaContext,
   restEvent,
 } from './support/events.js';
+import { REQUEST_ID_HEADER } from './support/request-id.js';
 
 /** Runs per property; `FUZZ_RUNS=100000 npx vitest run test/adapter.property.test.ts` for more. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
@@ -123,21 +126,26 @@ const oddScalar = fc.oneof(
   fc.constant([]),
 );
 const headerName = fc.oneof(
-  fc.constantFrom(
-    'Accept',
-    'ACCEPT',
-    'accept',
-    'Content-Type',
-    'cookie',
-    'Cookie',
-    'X-Forwarded-For',
-    'Host',
-    'x-Mixed-CASE',
-    '__proto__',
-    'constructor',
-    'hasOwnProperty',
-  ),
-  fc.string({ maxLength: 12 }),
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'Accept',
+      'ACCEPT',
+      'accept',
+      'Content-Type',
+      'cookie',
+      'Cookie',
+      'X-Forwarded-For',
+      'Host',
+      'x-Mixed-CASE',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+    ),
+  },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  // A client's own request id, which a sane value makes the request's id.
+  { weight: 1, arbitrary: fc.constantFrom('x-request-id', 'X-Request-ID') },
 );
 const headerValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
@@ -150,7 +158,11 @@ const headerValue = fc.oneof(
     '1.2.3.4, 10.0.0.1',
     '',
     ' , ',
+    'c'.repeat(200),
+    'c'.repeat(201),
   ),
+  // Visible ASCII, as a sane request id is.
+  fc.stringMatching(/^[\x21-\x7e]{1,24}$/),
 );
 const oddValue = fc.oneof(
   oddScalar,
@@ -388,6 +400,10 @@ interface GeneratedOutcome {
   readonly run: () => unknown;
   readonly status: number;
   readonly defect: boolean;
+  /** The problems answered (not for defects), as the 4xx log line lists them. */
+  readonly problems: readonly Problem[];
+  /** The request id header values the handler's own reply or problems send (not for defects). */
+  readonly ownRequestIds: readonly string[];
 }
 
 type Side =
@@ -422,8 +438,13 @@ const unsafeValue = fc
 const SINGLE_VALUE_FIELDS = new Set(['retry-after', 'location', 'content-location', 'etag', 'age']);
 const tokenName = fc
   .oneof(
-    fc.stringMatching(TOKEN),
-    fc.constantFrom('__proto__', 'constructor', 'Content-Type', 'Set-Cookie', 'vary'),
+    { weight: 3, arbitrary: fc.stringMatching(TOKEN) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom('__proto__', 'constructor', 'Content-Type', 'Set-Cookie', 'vary'),
+    },
+    // A handler that sets the request id header itself: its values are sent, not the id.
+    { weight: 1, arbitrary: fc.constant('X-Request-Id') },
   )
   .filter((name) => !SINGLE_VALUE_FIELDS.has(name.toLowerCase()));
 const badName = fc.oneof(
@@ -552,12 +573,38 @@ const thrown = fc.oneof(
 
 const form = fc.constantFrom(...FORMS);
 
+/** The values a header map gives the request id header, in order (names are case-insensitive). */
+function requestIdValues(headers: HeaderInit | undefined): string[] {
+  return Object.entries(headers ?? {}).flatMap(([name, value]) =>
+    name.toLowerCase() === REQUEST_ID_HEADER ? (typeof value === 'string' ? [value] : value) : [],
+  );
+}
+
+/** What an answer that is not a defect says of itself: its problems and its own request ids. */
+function answered(side: Side): Pick<GeneratedOutcome, 'problems' | 'ownRequestIds'> {
+  if (side.ok) {
+    return {
+      problems: [],
+      ownRequestIds: isReply(side.value) ? requestIdValues(side.value.headers) : [],
+    };
+  }
+  const problems: readonly Problem[] = Array.isArray(side.error)
+    ? (side.error as Problem[])
+    : [side.error as Problem];
+  // The same header from several problems is sent once.
+  return {
+    problems,
+    ownRequestIds: [...new Set(problems.flatMap((p) => requestIdValues(p.headers)))],
+  };
+}
+
 function settled(label: string, side: Side, status: number, defect: boolean) {
   return form.map(([name, make]): GeneratedOutcome => ({
     label: `${name} of ${label}`,
     run: () => make(side),
     status,
     defect,
+    ...(defect ? { problems: [], ownRequestIds: [] } : answered(side)),
   }));
 }
 
@@ -603,6 +650,8 @@ const outcomes: fc.Arbitrary<GeneratedOutcome> = fc.oneof(
     },
     status: 500,
     defect: true,
+    problems: [],
+    ownRequestIds: [],
   })),
   fc.tuple(thrown, fc.integer({ min: 0, max: 2 })).map(([value, how]): GeneratedOutcome => ({
     label: ['a rejected promise', 'a rejecting ResultAsync', 'a rejecting TaskEither'][how] ?? '',
@@ -616,6 +665,8 @@ const outcomes: fc.Arbitrary<GeneratedOutcome> = fc.oneof(
     },
     status: 500,
     defect: true,
+    problems: [],
+    ownRequestIds: [],
   })),
   fc
     .oneof(
@@ -630,6 +681,8 @@ const outcomes: fc.Arbitrary<GeneratedOutcome> = fc.oneof(
       run: () => value,
       status: 500,
       defect: true,
+      problems: [],
+      ownRequestIds: [],
     })),
 );
 
@@ -725,6 +778,98 @@ function expectValidResult(result: Record<string, unknown>, generated: Generated
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The request id: the client's sane x-request-id, else API Gateway's, else Lambda's; sent back
+// in x-request-id on every response unless the handler's answer sets that header itself.
+// ---------------------------------------------------------------------------------------------
+
+/** What a client's request id may look like to be adopted: visible ASCII, 1–200 characters. */
+const SANE_REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** A field as the readers take it: a string, or a number or boolean as its text. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Every value the client sent in its request id header, names compared case-insensitively. */
+function clientRequestIds({ shape, event }: GeneratedEvent): string[] {
+  const valuesIn = (map: unknown, multi: boolean): string[] => {
+    if (!isRecord(map)) return [];
+    const out: string[] = [];
+    for (const [name, value] of Object.entries(map)) {
+      if (name.toLowerCase() !== REQUEST_ID_HEADER) continue;
+      for (const item of multi && Array.isArray(value) ? (value as unknown[]) : [value]) {
+        const text = textOf(item);
+        if (text !== undefined) out.push(text);
+      }
+    }
+    return out;
+  };
+  // REST and ALB events are read from multiValueHeaders when it names any header, else from
+  // headers; payload 2.0 has headers only.
+  const multi = shape === 'v2' ? undefined : event['multiValueHeaders'];
+  if (isRecord(multi) && Object.keys(multi).length > 0) return valuesIn(multi, true);
+  return valuesIn(event['headers'], false);
+}
+
+/** The request's id; `''` when neither the event nor the context gives one. */
+function expectedRequestId(generated: GeneratedEvent, context: Context | undefined): string {
+  const [inbound] = clientRequestIds(generated);
+  if (inbound !== undefined && SANE_REQUEST_ID.test(inbound)) return inbound;
+  // ALB events carry no request id of their own.
+  if (generated.shape !== 'alb') {
+    const requestContext = generated.event['requestContext'];
+    const gateway = isRecord(requestContext) ? textOf(requestContext['requestId']) : undefined;
+    if (gateway !== undefined && gateway !== '') return gateway;
+  }
+  return textOf((context as { awsRequestId?: unknown } | undefined)?.awsRequestId) ?? '';
+}
+
+/**
+ * The result carries the request id header with exactly `values`, in its shape's form: REST
+ * one value in `headers`, several in `multiValueHeaders`; payload 2.0 and ALB single-value mode
+ * comma-joined in `headers`; ALB multi-value mode a list in `multiValueHeaders`.
+ */
+function expectRequestIdHeader(
+  result: Record<string, unknown>,
+  generated: GeneratedEvent,
+  values: readonly string[],
+): void {
+  const headers = result['headers'];
+  const multiValueHeaders = result['multiValueHeaders'];
+  const seen = {
+    single: isRecord(headers) ? headers[REQUEST_ID_HEADER] : undefined,
+    list: isRecord(multiValueHeaders) ? multiValueHeaders[REQUEST_ID_HEADER] : undefined,
+  };
+  const none = values.length === 0;
+  const asList = { single: undefined, list: none ? undefined : values };
+  const joined = { single: none ? undefined : values.join(', '), list: undefined };
+  switch (generated.shape) {
+    case 'rest':
+      expect(seen).toEqual(values.length === 1 ? { single: values[0], list: undefined } : asList);
+      break;
+    case 'v2':
+      expect(seen).toEqual(joined);
+      break;
+    case 'alb':
+      expect(seen).toEqual(isRecord(generated.event['multiValueHeaders']) ? asList : joined);
+      break;
+  }
+}
+
+/** A problem as the 4xx log line lists it. */
+function logEntry(p: Problem): Record<string, unknown> {
+  return {
+    status: p.status,
+    title: p.title,
+    ...(p.code === undefined ? {} : { code: p.code }),
+    ...(p.detail === undefined ? {} : { detail: p.detail }),
+    ...(p.source === undefined ? {} : { source: p.source }),
+  };
+}
+
 describe('toLambda, for any event and any handler outcome', () => {
   it(
     'resolves to a valid result of the event’s kind, with the status the outcome calls for',
@@ -754,7 +899,44 @@ describe('toLambda, for any event and any handler outcome', () => {
             expect(result['body']).toBe('');
           }
           if (outcome.defect) expect(JSON.stringify(result)).not.toContain(MARK);
-          expect(logger.error).toHaveBeenCalledTimes(outcome.defect && !generated.rejected ? 1 : 0);
+
+          // The request id goes back on every response: the handler's own header if its answer
+          // set one, else the request's id (none only when nothing gives one).
+          const requestId = expectedRequestId(generated, opts.context);
+          const ownRequestIds = !generated.rejected && !outcome.defect ? outcome.ownRequestIds : [];
+          expectRequestIdHeader(
+            result,
+            generated,
+            ownRequestIds.length > 0 ? ownRequestIds : requestId === '' ? [] : [requestId],
+          );
+          // …and it is the id the error body quotes.
+          if (status >= 400 && result['body'] !== '') {
+            const document = JSON.parse(result['body'] as string) as {
+              readonly meta?: { readonly requestId?: unknown };
+              readonly requestId?: unknown;
+            };
+            expect(document.meta?.requestId ?? document.requestId).toBe(requestId);
+          }
+
+          // A 5xx is logged once at error level: a defect as a defect, a 5xx problem as answered.
+          expect(logger.error).toHaveBeenCalledTimes(status >= 500 ? 1 : 0);
+          // A 4xx is logged once at info level, with the problems answered.
+          if (status >= 400 && status < 500) {
+            expect(logger.info.mock.calls).toEqual([
+              [
+                expect.objectContaining({
+                  message: `Answered ${String(status)}: a client error`,
+                  requestId,
+                  status,
+                  errors: generated.rejected
+                    ? [expect.objectContaining({ status: 400, code: 'InvalidBase64Body' })]
+                    : outcome.problems.map(logEntry),
+                }),
+              ],
+            ]);
+          } else {
+            expect(logger.info).not.toHaveBeenCalled();
+          }
         }),
         { numRuns: RUNS },
       );
@@ -820,7 +1002,7 @@ describe('toLambda, examples the property relies on', () => {
     expect(handler).not.toHaveBeenCalled();
     expect({ ...result, body: JSON.parse(result.body) as unknown }).toEqual({
       statusCode: 400,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: {
         errors: [
@@ -848,7 +1030,7 @@ describe('toLambda, examples the property relies on', () => {
     expect(result).toEqual({
       statusCode: 204,
       statusDescription: '204 No Content',
-      headers: { 'set-cookie': cookies[0] },
+      headers: { 'set-cookie': cookies[0], 'x-request-id': LAMBDA_REQUEST_ID },
       body: '',
       isBase64Encoded: false,
     });
@@ -869,6 +1051,7 @@ describe('toLambda, examples the property relies on', () => {
         vary: ['accept', 'origin'],
         'content-type': ['text/plain; charset=utf-8'],
         'set-cookie': cookies,
+        'x-request-id': [LAMBDA_REQUEST_ID],
       },
       body: 'hi',
       isBase64Encoded: false,
@@ -885,7 +1068,7 @@ describe('toLambda, examples the property relies on', () => {
     expect(result).toEqual({
       statusCode: 204,
       statusDescription: '204 No Content',
-      headers: { 'set-cookie': 'a=1' },
+      headers: { 'set-cookie': 'a=1', 'x-request-id': LAMBDA_REQUEST_ID },
       body: '',
       isBase64Encoded: false,
     });

@@ -14,14 +14,21 @@ import {
   tooManyRequests,
 } from '../src/index.js';
 import { capturingLogger as logger } from './support/fixtures.js';
-import { albEvent, httpEvent, lambdaContext, restEvent } from './support/events.js';
+import {
+  HTTP_REQUEST_ID,
+  LAMBDA_REQUEST_ID,
+  albEvent,
+  httpEvent,
+  lambdaContext,
+  restEvent,
+} from './support/events.js';
 
 describe('reply and problem details', () => {
   it('json(undefined) sends the status and headers with no body', async () => {
     const lambda = toLambda(() => ok(json(undefined, { status: 202, headers: { 'x-a': '1' } })));
     expect(await lambda(httpEvent(), lambdaContext)).toEqual({
       statusCode: 202,
-      headers: { 'x-a': '1' },
+      headers: { 'x-a': '1', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: '',
       isBase64Encoded: false,
@@ -53,6 +60,7 @@ describe('reply and problem details', () => {
     expect(result.headers).toEqual({
       'content-type': 'application/problem+json',
       'x-extra': 'kept',
+      'x-request-id': HTTP_REQUEST_ID,
     });
   });
 
@@ -67,7 +75,12 @@ describe('reply and problem details', () => {
     const result = await lambda(httpEvent(), lambdaContext);
     expect(result).toEqual({
       statusCode: 429,
-      headers: { 'content-type': 'application/json', 'retry-after': '30', 'x-limit': 'a, b' },
+      headers: {
+        'content-type': 'application/json',
+        'retry-after': '30',
+        'x-limit': 'a, b',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
       cookies: [],
       body: expect.any(String) as string,
       isBase64Encoded: false,
@@ -95,7 +108,8 @@ describe('reply and problem details', () => {
     const result = await lambda(broken, lambdaContext);
     expect(result).toEqual({
       statusCode: 500,
-      headers: { 'content-type': 'application/json' },
+      // The request id is still read from the event's request context.
+      headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: '',
       isBase64Encoded: false,
@@ -222,8 +236,31 @@ describe('hardening', () => {
     expect(result).toEqual({
       statusCode: 500,
       statusDescription: '500 Internal Server Error',
-      multiValueHeaders: { 'content-type': ['application/json'] },
+      multiValueHeaders: {
+        'content-type': ['application/json'],
+        'x-request-id': [LAMBDA_REQUEST_ID],
+      },
       body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"lambda-req-1"}}',
+      isBase64Encoded: false,
+    });
+  });
+
+  it('the last-resort 500 quotes the client’s request id once it was adopted', async () => {
+    const detached = new Uint8Array(4);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    const lambda = toLambda(() => ok(binary(detached)), { logger: logger() });
+    const result = await lambda(
+      albEvent(
+        { multiValueHeaders: { accept: ['*/*'], 'x-request-id': ['client-1'] } },
+        { multiValue: true },
+      ),
+      lambdaContext,
+    );
+    expect(result).toEqual({
+      statusCode: 500,
+      statusDescription: '500 Internal Server Error',
+      multiValueHeaders: { 'content-type': ['application/json'], 'x-request-id': ['client-1'] },
+      body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"client-1"}}',
       isBase64Encoded: false,
     });
   });

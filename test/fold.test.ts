@@ -59,6 +59,14 @@ const SECRET = 'SECRET-123';
 const MASKED_DETAIL =
   'The server failed to handle the request. Quote the request id when reporting this.';
 const DEFECT_MESSAGE = 'Handler defect answered with a masked 500';
+const NOT_PROBLEMS =
+  'The handler returned an Err that is neither a Problem nor a tagged error the error map covers.';
+/** How the defect log describes plain objects the handler put on the Err side (the cause). */
+const PLAIN_OBJECT_CAUSE = { name: 'object', message: `{"detail":"${SECRET}"}` };
+const TAGGED_OBJECT_CAUSE = {
+  name: 'UserNotFound',
+  message: `{"_tag":"UserNotFound","secret":"${SECRET}"}`,
+};
 
 // Asymmetric matchers are typed `any`; holding them as `unknown` keeps the lint rules on.
 const ANY_STRING: unknown = expect.any(String);
@@ -100,8 +108,13 @@ interface KindCase {
   readonly name: string;
   readonly kind: 'rest' | 'http';
   readonly requestId: string;
+  /** The route the base event names, as the logs quote it. */
+  readonly route: string;
   event(init?: EventInit): HttpEvent;
-  /** The whole result this kind's writer must produce for `expected`. */
+  /**
+   * The whole result this kind's writer must produce for `expected`, with the request id the
+   * adapter sends back on every response (unless `expected` names that header itself).
+   */
   result(expected: Expected): Record<string, unknown>;
 }
 
@@ -110,11 +123,12 @@ const KINDS: readonly KindCase[] = [
     name: 'REST API',
     kind: 'rest',
     requestId: REST_REQUEST_ID,
+    route: '/items',
     event: ({ method = 'GET', headers } = {}) =>
       restEvent({ httpMethod: method, ...(headers === undefined ? {} : { headers }) }),
     result: (expected) => ({
       statusCode: expected.status,
-      headers: { ...expected.headers },
+      headers: { 'x-request-id': REST_REQUEST_ID, ...expected.headers },
       multiValueHeaders:
         expected.cookies === undefined || expected.cookies.length === 0
           ? {}
@@ -127,6 +141,7 @@ const KINDS: readonly KindCase[] = [
     name: 'HTTP API',
     kind: 'http',
     requestId: HTTP_REQUEST_ID,
+    route: '$default',
     event: ({ method = 'GET', headers } = {}) =>
       httpEvent({
         requestContext: { http: { method } },
@@ -134,7 +149,7 @@ const KINDS: readonly KindCase[] = [
       }),
     result: (expected) => ({
       statusCode: expected.status,
-      headers: { ...expected.headers },
+      headers: { 'x-request-id': HTTP_REQUEST_ID, ...expected.headers },
       cookies: [...(expected.cookies ?? [])],
       body: expected.body,
       isBase64Encoded: expected.isBase64Encoded ?? false,
@@ -154,7 +169,11 @@ async function answer(
   options: LambdaOptions = {},
   init: EventInit = {},
 ): Promise<HttpResult> {
-  return toLambda(handler, options)(kind.event(init), lambdaContext);
+  // A capturing logger unless the test passes its own: 4xx answers are logged at info.
+  return toLambda(handler, { logger: captureLogger(), ...options })(
+    kind.event(init),
+    lambdaContext,
+  );
 }
 
 async function expectAnswer(
@@ -435,7 +454,11 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
         kind.kind === 'rest'
           ? {
               statusCode: 200,
-              headers: { 'x-one': 'a', 'content-type': 'application/json' },
+              headers: {
+                'x-one': 'a',
+                'content-type': 'application/json',
+                'x-request-id': REST_REQUEST_ID,
+              },
               multiValueHeaders: { vary: ['accept', 'accept-encoding'] },
               body: '1',
               isBase64Encoded: false,
@@ -446,6 +469,7 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
                 vary: 'accept, accept-encoding',
                 'x-one': 'a',
                 'content-type': 'application/json',
+                'x-request-id': HTTP_REQUEST_ID,
               },
               cookies: [],
               body: '1',
@@ -737,36 +761,41 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
         name: 'an Err holding an Error',
         handler: bad(() => err(new Error(SECRET))),
         errorName: 'InvalidResponseError',
-        errorMessage: /Err that is not a Problem/,
+        errorMessage: NOT_PROBLEMS,
         hasStack: true,
+        causes: [{ name: 'Error', message: SECRET, stack: ANY_STRING }],
       },
       {
         name: 'an Err holding a string',
         handler: bad(() => err(SECRET)),
         errorName: 'InvalidResponseError',
-        errorMessage: /Err that is not a Problem/,
+        errorMessage: NOT_PROBLEMS,
         hasStack: true,
+        causes: [{ name: 'string', message: SECRET }],
       },
       {
         name: 'an Err holding an empty list',
         handler: () => err([]),
         errorName: 'InvalidResponseError',
-        errorMessage: /Err that is not a Problem/,
+        errorMessage: 'The handler returned an empty list of errors.',
         hasStack: true,
       },
       {
         name: 'an Err holding a list with a non-problem',
         handler: bad(() => err([notFound(), { detail: SECRET }])),
         errorName: 'InvalidResponseError',
-        errorMessage: /Err that is not a Problem/,
+        errorMessage: NOT_PROBLEMS,
         hasStack: true,
+        causes: [PLAIN_OBJECT_CAUSE],
       },
       {
         name: 'an fp-ts Left holding a non-problem',
         handler: bad(() => E.left({ _tag: 'UserNotFound', secret: SECRET })),
         errorName: 'InvalidResponseError',
-        errorMessage: /Err that is not a Problem/,
+        errorMessage:
+          'The handler returned the error "UserNotFound" but toLambda has no error map; pass one that covers it as the `errors` option.',
         hasStack: true,
+        causes: [TAGGED_OBJECT_CAUSE],
       },
       {
         name: 'an Ok value holding a BigInt',
@@ -970,7 +999,7 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
       expect(logger.error).toHaveBeenCalledTimes(1);
     });
 
-    it('an expected 500 problem is not a defect: it is sent as given and not logged', async () => {
+    it('an expected 500 problem is not a defect: it is sent as given, logged once as a server error', async () => {
       const logger = captureLogger();
       await expectAnswer(
         kind,
@@ -986,7 +1015,20 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
         },
         { logger },
       );
-      expect(logger.error).not.toHaveBeenCalled();
+      expect(logger.error.mock.calls).toEqual([
+        [
+          {
+            message: 'Answered 500: a server error the handler returned',
+            requestId: kind.requestId,
+            lambdaRequestId: LAMBDA_REQUEST_ID,
+            method: 'GET',
+            path: '/items',
+            route: kind.route,
+            status: 500,
+            errors: [{ status: 500, title: 'Internal Server Error', code: 'LedgerUnavailable' }],
+          },
+        ],
+      ]);
     });
   });
 

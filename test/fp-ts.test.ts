@@ -137,7 +137,7 @@ describe('fp-ts values as handler outcomes', () => {
     expect(fromFpTs).toEqual(fromNeverthrow);
     expect(fromFpTs).toEqual({
       statusCode: 400,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: JSON.stringify({
         errors: [{ status: '400', title: 'Bad Request' }],
@@ -154,7 +154,7 @@ describe('fp-ts values as handler outcomes', () => {
     );
     expect(result).toEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: '{"id":"u-1"}',
       isBase64Encoded: false,

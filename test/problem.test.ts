@@ -185,7 +185,7 @@ describe('isProblem', () => {
     const result = await toLambda(() => err(copy))(restEvent(), lambdaContext);
     expect(result).toEqual({
       statusCode: 409,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: JSON.stringify({
         errors: [{ status: '409', title: 'Taken', code: 'EmailTaken' }],

@@ -13,7 +13,7 @@ import {
   text,
   toLambda,
 } from '../src/index.js';
-import { httpEvent, lambdaContext } from './support/events.js';
+import { HTTP_REQUEST_ID, httpEvent, lambdaContext } from './support/events.js';
 
 const BRAND = Symbol.for('gatefold.reply');
 
@@ -188,7 +188,11 @@ describe('isReply', () => {
     } as unknown as Reply;
     expect(await toLambda(() => ok(copy))(httpEvent(), lambdaContext)).toEqual({
       statusCode: 200,
-      headers: { 'x-copy': 'yes', 'content-type': 'text/plain; charset=utf-8' },
+      headers: {
+        'x-copy': 'yes',
+        'content-type': 'text/plain; charset=utf-8',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
       cookies: [],
       body: 'from a copy',
       isBase64Encoded: false,
@@ -199,7 +203,7 @@ describe('isReply', () => {
     const lookalike = { status: 201, headers: {}, cookies: [], bodyType: 'text', body: 'x' };
     expect(await toLambda(() => ok(lookalike))(httpEvent(), lambdaContext)).toEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: JSON.stringify(lookalike),
       isBase64Encoded: false,

@@ -25,16 +25,32 @@ function text(value: unknown): string {
   }
 }
 
+const MAX_SUMMARY = 500;
+
+/** A plain object thrown or returned as an error: its JSON, cut short, not "[object Object]". */
+function summary(value: object): string {
+  try {
+    const json = JSON.stringify(value) as string | undefined;
+    if (json !== undefined && json !== '{}') {
+      return json.length > MAX_SUMMARY ? `${json.slice(0, MAX_SUMMARY)}…` : json;
+    }
+  } catch {
+    // Circular, BigInt, or a throwing getter: fall back to the default text.
+  }
+  return text(value);
+}
+
 function facts(value: unknown): ErrorFacts {
   if (typeof value !== 'object' || value === null) {
     return { name: value === null ? 'null' : typeof value, message: text(value) };
   }
   const name = read(value, 'name');
+  const tag = read(value, '_tag');
   const message = read(value, 'message');
   const stack = read(value, 'stack');
   const out = {
-    name: typeof name === 'string' ? name : 'object',
-    message: typeof message === 'string' ? message : text(value),
+    name: typeof name === 'string' ? name : typeof tag === 'string' ? tag : 'object',
+    message: typeof message === 'string' ? message : summary(value),
   };
   return typeof stack === 'string' ? { ...out, stack } : out;
 }

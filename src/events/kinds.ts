@@ -46,8 +46,7 @@ export function detectEventKind(event: unknown): EventKind | undefined {
   return undefined;
 }
 
-/** @internal Reads an event of a known kind. */
-export function readEvent(
+function readByKind(
   kind: EventKind,
   event: Record<string, unknown>,
   context: Context | undefined,
@@ -61,6 +60,28 @@ export function readEvent(
     case 'alb':
       return readAlbEvent(event, context);
   }
+}
+
+// What a caller-supplied request id may look like: visible ASCII, no spaces, of sane length, so
+// that it is safe to echo in a header and to print in a log line.
+const INBOUND_REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * @internal Reads an event of a known kind. When the client sent a request id header (by
+ * default `x-request-id`) with a sane value, that id becomes the request's id, so that the
+ * client, the response and the logs all quote the same one.
+ */
+export function readEvent(
+  kind: EventKind,
+  event: Record<string, unknown>,
+  context: Context | undefined,
+  requestIdHeader: string | undefined,
+): ReadRequest {
+  const read = readByKind(kind, event, context);
+  if (requestIdHeader === undefined) return read;
+  const inbound = read.request.headers[requestIdHeader]?.[0];
+  if (inbound === undefined || !INBOUND_REQUEST_ID.test(inbound)) return read;
+  return { ...read, request: Object.freeze({ ...read.request, requestId: inbound }) };
 }
 
 /** @internal Writes a response in the shape its event's source expects. */

@@ -10,6 +10,8 @@ import type {
   HttpRequest,
   HttpResult,
   LambdaOptions,
+  Outcome,
+  ProblemError,
   Validator,
 } from '../../src/index.js';
 import {
@@ -65,7 +67,16 @@ interface Kind {
   /** Only API Gateway extracts path parameters; Function URLs and ALB deliver none. */
   readonly hasPathParameters: boolean;
   event(req: Req): HttpEvent;
-  result(status: number, body: unknown, contentType?: string): Record<string, unknown>;
+  /**
+   * The whole result: the adapter sends the request id back in `x-request-id`, the kind's own
+   * id unless the client sent one.
+   */
+  result(
+    status: number,
+    body: unknown,
+    contentType?: string,
+    requestId?: string,
+  ): Record<string, unknown>;
 }
 
 const encodeQuery = (query: Readonly<Record<string, readonly string[]>>): string =>
@@ -138,9 +149,9 @@ const KINDS: readonly Kind[] = [
         body: req.body ?? null,
         isBase64Encoded: req.base64 ?? false,
       }),
-    result: (status, body, contentType = JSON_TYPE) => ({
+    result: (status, body, contentType = JSON_TYPE, requestId = REST_REQUEST_ID) => ({
       statusCode: status,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'x-request-id': requestId },
       multiValueHeaders: {},
       body,
       isBase64Encoded: false,
@@ -155,9 +166,9 @@ const KINDS: readonly Kind[] = [
         ...v2Parts(req),
         ...(req.params === undefined ? {} : { pathParameters: { ...req.params } }),
       }),
-    result: (status, body, contentType = JSON_TYPE) => ({
+    result: (status, body, contentType = JSON_TYPE, requestId = HTTP_REQUEST_ID) => ({
       statusCode: status,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'x-request-id': requestId },
       cookies: [],
       body,
       isBase64Encoded: false,
@@ -168,9 +179,9 @@ const KINDS: readonly Kind[] = [
     requestId: FUNCTION_URL_REQUEST_ID,
     hasPathParameters: false,
     event: (req) => functionUrlEvent(v2Parts(req)),
-    result: (status, body, contentType = JSON_TYPE) => ({
+    result: (status, body, contentType = JSON_TYPE, requestId = FUNCTION_URL_REQUEST_ID) => ({
       statusCode: status,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'x-request-id': requestId },
       cookies: [],
       body,
       isBase64Encoded: false,
@@ -186,10 +197,10 @@ const KINDS: readonly Kind[] = [
         ...albParts(req),
         queryStringParameters: mapValues(albQuery(req.query ?? {}), (values) => values.at(-1)!),
       }),
-    result: (status, body, contentType = JSON_TYPE) => ({
+    result: (status, body, contentType = JSON_TYPE, requestId = LAMBDA_REQUEST_ID) => ({
       statusCode: status,
       statusDescription: `${String(status)} ${reasonPhrase(status)}`,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'x-request-id': requestId },
       body,
       isBase64Encoded: false,
     }),
@@ -209,10 +220,10 @@ const KINDS: readonly Kind[] = [
         { multiValue: true },
       );
     },
-    result: (status, body, contentType = JSON_TYPE) => ({
+    result: (status, body, contentType = JSON_TYPE, requestId = LAMBDA_REQUEST_ID) => ({
       statusCode: status,
       statusDescription: `${String(status)} ${reasonPhrase(status)}`,
-      multiValueHeaders: { 'content-type': [contentType] },
+      multiValueHeaders: { 'content-type': [contentType], 'x-request-id': [requestId] },
       body,
       isBase64Encoded: false,
     }),
@@ -226,8 +237,8 @@ const WITH_PATH_PARAMETERS = KINDS.filter((kind) => kind.hasPathParameters);
 // ALB in single-value mode sends only the last value of a repeated query key.
 const EVERY_VALUE_KINDS = KINDS.filter((kind) => kind.name !== 'ALB');
 
-/** What `toLambda` takes. */
-type LambdaReady = Parameters<typeof toLambda>[0];
+/** What `toLambda` takes without an error map. */
+type LambdaReady = (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>;
 
 /** Runs a handler through the adapter; the result with its JSON body parsed, for `toEqual`. */
 async function call(
@@ -537,7 +548,8 @@ describe('endpoint: headers, path parameters and cookies', () => {
     );
     const input = { headers: { 'X-Api-Key': 'k-1', 'x-request-id': 'r-1', 'IF-MATCH': '"v2"' } };
     expect(calls.mock.calls[0]?.[0]).toEqual(input);
-    expect(result).toEqual(kind.result(200, { received: input }));
+    // The client's sane X-Request-ID becomes the request id, and is sent back.
+    expect(result).toEqual(kind.result(200, { received: input }, JSON_TYPE, 'r-1'));
   });
 
   it.each(KINDS)('$name: a missing or invalid header names the header', async (kind) => {

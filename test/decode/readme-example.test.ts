@@ -12,7 +12,7 @@ import {
   toLambda,
 } from '../../src/index.js';
 import { capturingLogger, context } from '../support/fixtures.js';
-import { httpEvent } from '../support/events.js';
+import { HTTP_REQUEST_ID, httpEvent } from '../support/events.js';
 
 // The README's decoding example, answered as the README says.
 const NewProduct = t.type({ name: minLength(t.string, 3), priceCents: t.number });
@@ -89,7 +89,11 @@ describe('README decoding example', () => {
     );
     expect(result).toEqual({
       statusCode: 201,
-      headers: { location: '/shops/s-1/products/p-3', 'content-type': 'application/json' },
+      headers: {
+        location: '/shops/s-1/products/p-3',
+        'content-type': 'application/json',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
       cookies: [],
       body: '{"name":"lamp","priceCents":1299,"stock":7}',
       isBase64Encoded: false,

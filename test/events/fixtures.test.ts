@@ -23,6 +23,7 @@ import {
   restEvent,
   textBody,
 } from '../support/fixtures.js';
+import { withRequestIdHeader } from '../support/request-id.js';
 
 /** Runs an event through an adapter whose handler echoes the request it was given. */
 async function echo(event: unknown) {
@@ -51,7 +52,8 @@ function echoed(request: PlainRequest): unknown {
   return JSON.parse(JSON.stringify({ ...request, body: request.body?.text }));
 }
 
-// The result shapes for the echoing handler in the table below, per kind, without the body.
+// The result shapes for the echoing handler in the table below, per kind, without the body and
+// without the request id header, which each fixture's own id fills in.
 const REST_RESULT = {
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
@@ -122,7 +124,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       multiValueHeaders: {},
       body: echoed(expected),
       isBase64Encoded: false,
@@ -153,7 +155,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       multiValueHeaders: {},
       body: echoed(expected),
       isBase64Encoded: false,
@@ -193,7 +195,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       cookies: [],
       body: echoed(expected),
       isBase64Encoded: false,
@@ -229,7 +231,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       cookies: [],
       body: echoed(expected),
       isBase64Encoded: false,
@@ -284,7 +286,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       cookies: [],
       body: echoed(expected),
       isBase64Encoded: false,
@@ -334,7 +336,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(request).toStrictEqual(expected);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       cookies: [],
       body: echoed(expected),
       isBase64Encoded: false,
@@ -379,7 +381,7 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(result).toStrictEqual({
       statusCode: 200,
       statusDescription: '200 OK',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': expected.requestId },
       body: echoed(expected),
       isBase64Encoded: false,
     });
@@ -421,7 +423,10 @@ describe('key AWS request fixtures, every field written out', () => {
     expect(result).toStrictEqual({
       statusCode: 200,
       statusDescription: '200 OK',
-      multiValueHeaders: { 'content-type': ['application/json'] },
+      multiValueHeaders: {
+        'content-type': ['application/json'],
+        'x-request-id': [expected.requestId],
+      },
       body: echoed(expected),
       isBase64Encoded: false,
     });
@@ -446,7 +451,7 @@ const KEY_FIXTURES: readonly string[] = [
 interface FixtureCase {
   readonly kind: EventKind;
   readonly request: PlainRequest;
-  /** The echo result without its body, which is the echoed request. */
+  /** The echo result without its body (the echoed request) and its x-request-id header. */
   readonly result: Readonly<Record<string, unknown>>;
 }
 
@@ -1005,7 +1010,11 @@ describe.each(requestFiles.filter((file) => !KEY_FIXTURES.includes(file)))(
       if (expected === undefined) throw new Error(`No expectation for ${file}`);
       const { request, result } = await echo(loadFixture(file));
       expect(request).toStrictEqual(expected.request);
-      expect(result).toStrictEqual({ ...expected.result, body: echoed(expected.request) });
+      // The request id goes back in x-request-id: the fixture's own, as the request was read.
+      expect(result).toStrictEqual({
+        ...withRequestIdHeader(expected.result, expected.request.requestId),
+        body: echoed(expected.request),
+      });
     });
   },
 );
@@ -1060,9 +1069,10 @@ describe('AWS sample response fixtures', () => {
           ),
         { logger: capturingLogger() },
       );
+      // Plus the request id gatefold sends on every response.
       expect(await handler(event, context)).toStrictEqual({
         ...sample,
-        headers: lowerCaseNames(sample.headers ?? {}),
+        headers: { ...lowerCaseNames(sample.headers ?? {}), 'x-request-id': 'gw-req-1' },
       });
     },
   );
@@ -1084,7 +1094,7 @@ describe('AWS sample response fixtures', () => {
     );
     expect(await handler(restEvent, context)).toStrictEqual({
       ...sample,
-      headers: lowerCaseNames(sample.headers ?? {}),
+      headers: { ...lowerCaseNames(sample.headers ?? {}), 'x-request-id': 'gw-req-1' },
       multiValueHeaders: lowerCaseNames(sample.multiValueHeaders ?? {}),
     });
   });
@@ -1099,7 +1109,7 @@ describe('AWS sample response fixtures', () => {
     const handler = toLambda(() => ok(reply), { logger: capturingLogger() });
     expect(await handler(restEvent, context)).toStrictEqual({
       ...sample,
-      headers: lowerCaseNames(sample.headers ?? {}),
+      headers: { ...lowerCaseNames(sample.headers ?? {}), 'x-request-id': 'gw-req-1' },
       // The sample leaves multiValueHeaders out; gatefold always sends the (empty) map.
       multiValueHeaders: {},
     });
@@ -1125,6 +1135,7 @@ describe('AWS sample response fixtures', () => {
       multiValueHeaders: {
         ...lowerCaseNames(sample.multiValueHeaders ?? {}),
         ...lowerCaseNames(Object.fromEntries(Object.entries(headers).map(([n, v]) => [n, [v]]))),
+        'x-request-id': ['lambda-req-1'],
       },
     });
   });

@@ -523,7 +523,7 @@ describe('bodies', () => {
       restEvent,
       {
         statusCode: 400,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         multiValueHeaders: {},
         body: invalidBase64Document('gw-req-1'),
         isBase64Encoded: false,
@@ -534,7 +534,7 @@ describe('bodies', () => {
       httpEvent,
       {
         statusCode: 400,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: invalidBase64Document('gw-req-1'),
         isBase64Encoded: false,
@@ -545,7 +545,7 @@ describe('bodies', () => {
       functionUrlEvent,
       {
         statusCode: 400,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: invalidBase64Document('gw-req-1'),
         isBase64Encoded: false,
@@ -557,7 +557,7 @@ describe('bodies', () => {
       {
         statusCode: 400,
         statusDescription: '400 Bad Request',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'lambda-req-1' },
         body: invalidBase64Document('lambda-req-1'),
         isBase64Encoded: false,
       },
@@ -568,7 +568,10 @@ describe('bodies', () => {
       {
         statusCode: 400,
         statusDescription: '400 Bad Request',
-        multiValueHeaders: { 'content-type': ['application/json'] },
+        multiValueHeaders: {
+          'content-type': ['application/json'],
+          'x-request-id': ['lambda-req-1'],
+        },
         body: invalidBase64Document('lambda-req-1'),
         isBase64Encoded: false,
       },
@@ -603,7 +606,7 @@ describe('bodies', () => {
     const result = await lambda({ ...restEvent, body, isBase64Encoded: true }, context);
     expect({ ...result, body: JSON.parse(result.body) as unknown }).toStrictEqual({
       statusCode: 400,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
       multiValueHeaders: {},
       body: invalidBase64Document('gw-req-1'),
       isBase64Encoded: false,

@@ -58,7 +58,7 @@ describe('Set-Cookie', () => {
       restEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         multiValueHeaders: { 'set-cookie': COOKIES },
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -69,7 +69,7 @@ describe('Set-Cookie', () => {
       httpEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: COOKIES,
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -80,7 +80,7 @@ describe('Set-Cookie', () => {
       functionUrlEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: COOKIES,
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -92,7 +92,11 @@ describe('Set-Cookie', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        multiValueHeaders: { 'content-type': ['application/json'], 'set-cookie': COOKIES },
+        multiValueHeaders: {
+          'content-type': ['application/json'],
+          'set-cookie': COOKIES,
+          'x-request-id': ['lambda-req-1'],
+        },
         body: '{"ok":true}',
         isBase64Encoded: false,
       },
@@ -126,6 +130,7 @@ describe('Set-Cookie', () => {
       headers: {
         'content-type': 'application/json',
         'set-cookie': 'id=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/',
+        'x-request-id': 'lambda-req-1',
       },
       body: '{"ok":true}',
       isBase64Encoded: false,
@@ -148,7 +153,10 @@ describe('Set-Cookie', () => {
     expect(result).toStrictEqual({
       statusCode: 204,
       statusDescription: '204 No Content',
-      headers: { 'set-cookie': 'theme=dark; Expires=Thu, 22 Oct 2026 07:28:00 GMT; Path=/' },
+      headers: {
+        'set-cookie': 'theme=dark; Expires=Thu, 22 Oct 2026 07:28:00 GMT; Path=/',
+        'x-request-id': 'lambda-req-1',
+      },
       body: '',
       isBase64Encoded: false,
     });
@@ -168,7 +176,11 @@ describe('repeated headers', () => {
       restEvent,
       {
         statusCode: 200,
-        headers: { 'x-request-tag': 't1', 'content-type': 'application/json' },
+        headers: {
+          'x-request-tag': 't1',
+          'content-type': 'application/json',
+          'x-request-id': 'gw-req-1',
+        },
         multiValueHeaders: { vary: ['Accept', 'Origin'] },
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -183,6 +195,7 @@ describe('repeated headers', () => {
           vary: 'Accept, Origin',
           'x-request-tag': 't1',
           'content-type': 'application/json',
+          'x-request-id': 'gw-req-1',
         },
         cookies: [],
         body: '{"ok":true}',
@@ -198,6 +211,7 @@ describe('repeated headers', () => {
           vary: 'Accept, Origin',
           'x-request-tag': 't1',
           'content-type': 'application/json',
+          'x-request-id': 'gw-req-1',
         },
         cookies: [],
         body: '{"ok":true}',
@@ -214,6 +228,7 @@ describe('repeated headers', () => {
           vary: 'Accept, Origin',
           'x-request-tag': 't1',
           'content-type': 'application/json',
+          'x-request-id': 'lambda-req-1',
         },
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -229,6 +244,7 @@ describe('repeated headers', () => {
           vary: ['Accept', 'Origin'],
           'x-request-tag': ['t1'],
           'content-type': ['application/json'],
+          'x-request-id': ['lambda-req-1'],
         },
         body: '{"ok":true}',
         isBase64Encoded: false,
@@ -247,7 +263,7 @@ describe('binary replies', () => {
       restEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
         multiValueHeaders: {},
         body: 'AP8B',
         isBase64Encoded: true,
@@ -258,7 +274,7 @@ describe('binary replies', () => {
       httpEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: 'AP8B',
         isBase64Encoded: true,
@@ -269,7 +285,7 @@ describe('binary replies', () => {
       functionUrlEvent,
       {
         statusCode: 200,
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: 'AP8B',
         isBase64Encoded: true,
@@ -281,7 +297,7 @@ describe('binary replies', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'lambda-req-1' },
         body: 'AP8B',
         isBase64Encoded: true,
       },
@@ -292,7 +308,10 @@ describe('binary replies', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        multiValueHeaders: { 'content-type': ['application/octet-stream'] },
+        multiValueHeaders: {
+          'content-type': ['application/octet-stream'],
+          'x-request-id': ['lambda-req-1'],
+        },
         body: 'AP8B',
         isBase64Encoded: true,
       },
@@ -308,7 +327,7 @@ describe('binary replies', () => {
     const { result } = await answer(restEvent, reply);
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'image/png' },
+      headers: { 'content-type': 'image/png', 'x-request-id': 'gw-req-1' },
       multiValueHeaders: {},
       body: 'AP8B',
       isBase64Encoded: true,
@@ -335,7 +354,7 @@ describe('responses without a body', () => {
       NO_CONTENT,
       {
         statusCode: 204,
-        headers: { 'x-request-tag': 't1' },
+        headers: { 'x-request-tag': 't1', 'x-request-id': 'gw-req-1' },
         multiValueHeaders: {},
         body: '',
         isBase64Encoded: false,
@@ -347,7 +366,7 @@ describe('responses without a body', () => {
       NO_CONTENT,
       {
         statusCode: 204,
-        headers: { 'x-request-tag': 't1' },
+        headers: { 'x-request-tag': 't1', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -359,7 +378,7 @@ describe('responses without a body', () => {
       NO_CONTENT,
       {
         statusCode: 204,
-        headers: { 'x-request-tag': 't1' },
+        headers: { 'x-request-tag': 't1', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -372,7 +391,7 @@ describe('responses without a body', () => {
       {
         statusCode: 204,
         statusDescription: '204 No Content',
-        headers: { 'x-request-tag': 't1' },
+        headers: { 'x-request-tag': 't1', 'x-request-id': 'lambda-req-1' },
         body: '',
         isBase64Encoded: false,
       },
@@ -384,7 +403,7 @@ describe('responses without a body', () => {
       {
         statusCode: 204,
         statusDescription: '204 No Content',
-        multiValueHeaders: { 'x-request-tag': ['t1'] },
+        multiValueHeaders: { 'x-request-tag': ['t1'], 'x-request-id': ['lambda-req-1'] },
         body: '',
         isBase64Encoded: false,
       },
@@ -395,7 +414,11 @@ describe('responses without a body', () => {
       NOT_MODIFIED,
       {
         statusCode: 304,
-        headers: { etag: '"v1"', 'content-type': 'text/plain; charset=utf-8' },
+        headers: {
+          etag: '"v1"',
+          'content-type': 'text/plain; charset=utf-8',
+          'x-request-id': 'gw-req-1',
+        },
         multiValueHeaders: {},
         body: '',
         isBase64Encoded: false,
@@ -407,7 +430,11 @@ describe('responses without a body', () => {
       NOT_MODIFIED,
       {
         statusCode: 304,
-        headers: { etag: '"v1"', 'content-type': 'text/plain; charset=utf-8' },
+        headers: {
+          etag: '"v1"',
+          'content-type': 'text/plain; charset=utf-8',
+          'x-request-id': 'gw-req-1',
+        },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -419,7 +446,11 @@ describe('responses without a body', () => {
       NOT_MODIFIED,
       {
         statusCode: 304,
-        headers: { etag: '"v1"', 'content-type': 'text/plain; charset=utf-8' },
+        headers: {
+          etag: '"v1"',
+          'content-type': 'text/plain; charset=utf-8',
+          'x-request-id': 'gw-req-1',
+        },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -432,7 +463,11 @@ describe('responses without a body', () => {
       {
         statusCode: 304,
         statusDescription: '304 Not Modified',
-        headers: { etag: '"v1"', 'content-type': 'text/plain; charset=utf-8' },
+        headers: {
+          etag: '"v1"',
+          'content-type': 'text/plain; charset=utf-8',
+          'x-request-id': 'lambda-req-1',
+        },
         body: '',
         isBase64Encoded: false,
       },
@@ -444,7 +479,11 @@ describe('responses without a body', () => {
       {
         statusCode: 304,
         statusDescription: '304 Not Modified',
-        multiValueHeaders: { etag: ['"v1"'], 'content-type': ['text/plain; charset=utf-8'] },
+        multiValueHeaders: {
+          etag: ['"v1"'],
+          'content-type': ['text/plain; charset=utf-8'],
+          'x-request-id': ['lambda-req-1'],
+        },
         body: '',
         isBase64Encoded: false,
       },
@@ -455,7 +494,7 @@ describe('responses without a body', () => {
       FOUND,
       {
         statusCode: 200,
-        headers: { etag: '"v1"', 'content-type': 'application/json' },
+        headers: { etag: '"v1"', 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         multiValueHeaders: {},
         body: '',
         isBase64Encoded: false,
@@ -467,7 +506,7 @@ describe('responses without a body', () => {
       FOUND,
       {
         statusCode: 200,
-        headers: { etag: '"v1"', 'content-type': 'application/json' },
+        headers: { etag: '"v1"', 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -479,7 +518,7 @@ describe('responses without a body', () => {
       FOUND,
       {
         statusCode: 200,
-        headers: { etag: '"v1"', 'content-type': 'application/json' },
+        headers: { etag: '"v1"', 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
         cookies: [],
         body: '',
         isBase64Encoded: false,
@@ -492,7 +531,11 @@ describe('responses without a body', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        headers: { etag: '"v1"', 'content-type': 'application/json' },
+        headers: {
+          etag: '"v1"',
+          'content-type': 'application/json',
+          'x-request-id': 'lambda-req-1',
+        },
         body: '',
         isBase64Encoded: false,
       },
@@ -504,7 +547,11 @@ describe('responses without a body', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        multiValueHeaders: { etag: ['"v1"'], 'content-type': ['application/json'] },
+        multiValueHeaders: {
+          etag: ['"v1"'],
+          'content-type': ['application/json'],
+          'x-request-id': ['lambda-req-1'],
+        },
         body: '',
         isBase64Encoded: false,
       },
@@ -518,7 +565,7 @@ describe('responses without a body', () => {
     const { result } = await answer(HEAD.rest, binary(new Uint8Array([0, 255, 1])));
     expect(result).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
       multiValueHeaders: {},
       body: '',
       isBase64Encoded: false,
@@ -534,7 +581,7 @@ describe('ALB statusDescription', () => {
       {
         statusCode: 200,
         statusDescription: '200 OK',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'lambda-req-1' },
         body: '{"id":"u-1"}',
         isBase64Encoded: false,
       },
@@ -545,7 +592,11 @@ describe('ALB statusDescription', () => {
       {
         statusCode: 201,
         statusDescription: '201 Created',
-        headers: { location: '/users/u-1', 'content-type': 'application/json' },
+        headers: {
+          location: '/users/u-1',
+          'content-type': 'application/json',
+          'x-request-id': 'lambda-req-1',
+        },
         body: '{"id":"u-1"}',
         isBase64Encoded: false,
       },
@@ -556,7 +607,7 @@ describe('ALB statusDescription', () => {
       {
         statusCode: 404,
         statusDescription: '404 Not Found',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'lambda-req-1' },
         body: '{"errors":[{"status":"404","title":"Not Found"}],"meta":{"requestId":"lambda-req-1"}}',
         isBase64Encoded: false,
       },
@@ -567,7 +618,7 @@ describe('ALB statusDescription', () => {
       {
         statusCode: 500,
         statusDescription: '500 Internal Server Error',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'lambda-req-1' },
         body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"lambda-req-1"}}',
         isBase64Encoded: false,
       },
@@ -586,7 +637,7 @@ describe('ALB statusDescription', () => {
     expect(result).toStrictEqual({
       statusCode: 500,
       statusDescription: '500 Internal Server Error',
-      multiValueHeaders: { 'content-type': ['application/json'] },
+      multiValueHeaders: { 'content-type': ['application/json'], 'x-request-id': ['lambda-req-1'] },
       body: '{"errors":[{"status":"500","title":"Internal Server Error","detail":"The server failed to handle the request. Quote the request id when reporting this."}],"meta":{"requestId":"lambda-req-1"}}',
       isBase64Encoded: false,
     });

@@ -158,7 +158,7 @@ describe('JSON:API responses through toLambda', () => {
     const handler = toLambda(() => err(notFound()));
     expect(await handler(restEvent(), lambdaContext)).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: body(REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -172,7 +172,7 @@ describe('JSON:API responses through toLambda', () => {
     });
     expect(await handler(httpEvent(), lambdaContext)).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/vnd.api+json' },
+      headers: { 'content-type': 'application/vnd.api+json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: body(HTTP_REQUEST_ID),
       isBase64Encoded: false,
@@ -185,7 +185,7 @@ describe('JSON:API responses through toLambda', () => {
       await handler(restEvent({ headers: { Accept: 'application/problem+json' } }), lambdaContext),
     ).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: body(REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -201,7 +201,7 @@ describe('JSON:API responses through toLambda', () => {
     );
     expect(result).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': LAMBDA_REQUEST_ID },
       multiValueHeaders: {},
       body: body(LAMBDA_REQUEST_ID),
       isBase64Encoded: false,

@@ -5,12 +5,14 @@ import { notFound, toLambda } from '../../src/index.js';
 import { prefersProblemJson } from '../../src/formats/negotiate.js';
 import {
   HTTP_REQUEST_ID,
+  LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
   albEvent,
   httpEvent,
   lambdaContext,
   restEvent,
 } from '../support/events.js';
+import { capturingLogger } from '../support/fixtures.js';
 
 type Format = 'problem' | 'json-api';
 
@@ -64,7 +66,10 @@ describe('prefersProblemJson', () => {
 
 // Negotiated bodies depend on Accept, so every such response says so to caches.
 describe("errorFormat 'negotiate' through toLambda", () => {
-  const handler = toLambda(() => err(notFound()), { errorFormat: 'negotiate' });
+  const handler = toLambda(() => err(notFound()), {
+    errorFormat: 'negotiate',
+    logger: capturingLogger(),
+  });
 
   function expectedBody(format: Format, requestId: string): unknown {
     return format === 'problem'
@@ -85,7 +90,11 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     const headers = accept === undefined ? {} : { Accept: accept };
     expect(await parsed(restEvent({ headers }))).toEqual({
       statusCode: 404,
-      headers: { 'content-type': contentType(format), vary: 'accept' },
+      headers: {
+        'content-type': contentType(format),
+        vary: 'accept',
+        'x-request-id': REST_REQUEST_ID,
+      },
       multiValueHeaders: {},
       body: expectedBody(format, REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -96,7 +105,11 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     const headers = accept === undefined ? {} : { accept };
     expect(await parsed(httpEvent({ headers }))).toEqual({
       statusCode: 404,
-      headers: { 'content-type': contentType(format), vary: 'accept' },
+      headers: {
+        'content-type': contentType(format),
+        vary: 'accept',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
       cookies: [],
       body: expectedBody(format, HTTP_REQUEST_ID),
       isBase64Encoded: false,
@@ -109,7 +122,11 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     });
     expect(await parsed(event)).toEqual({
       statusCode: 404,
-      headers: { 'content-type': 'application/problem+json', vary: 'accept' },
+      headers: {
+        'content-type': 'application/problem+json',
+        vary: 'accept',
+        'x-request-id': REST_REQUEST_ID,
+      },
       multiValueHeaders: {},
       body: expectedBody('problem', REST_REQUEST_ID),
       isBase64Encoded: false,
@@ -124,8 +141,12 @@ describe("errorFormat 'negotiate' through toLambda", () => {
     expect(await parsed(event)).toEqual({
       statusCode: 404,
       statusDescription: '404 Not Found',
-      multiValueHeaders: { 'content-type': ['application/json'], vary: ['accept'] },
-      body: expectedBody('json-api', 'lambda-req-1'),
+      multiValueHeaders: {
+        'content-type': ['application/json'],
+        vary: ['accept'],
+        'x-request-id': [LAMBDA_REQUEST_ID],
+      },
+      body: expectedBody('json-api', LAMBDA_REQUEST_ID),
       isBase64Encoded: false,
     });
   });

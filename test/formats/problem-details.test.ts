@@ -218,7 +218,11 @@ describe('problem+json responses through toLambda', () => {
     });
     expect(await handler(restEvent(), lambdaContext)).toEqual({
       statusCode: 503,
-      headers: { 'retry-after': '120', 'content-type': PROBLEM_JSON_MEDIA_TYPE },
+      headers: {
+        'retry-after': '120',
+        'content-type': PROBLEM_JSON_MEDIA_TYPE,
+        'x-request-id': REST_REQUEST_ID,
+      },
       multiValueHeaders: {},
       body: JSON.stringify({
         type: 'about:blank',
@@ -235,7 +239,7 @@ describe('problem+json responses through toLambda', () => {
     const handler = toLambda(() => err([badRequest(), notFound()]), { errorFormat: 'problem' });
     expect(await handler(httpEvent(), lambdaContext)).toEqual({
       statusCode: 400,
-      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE },
+      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: JSON.stringify({
         type: 'about:blank',
@@ -258,7 +262,7 @@ describe('problem+json responses through toLambda', () => {
       await handler(httpEvent({ headers: { accept: 'application/vnd.api+json' } }), lambdaContext),
     ).toEqual({
       statusCode: 404,
-      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE },
+      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: JSON.stringify({
         type: 'about:blank',
@@ -281,7 +285,7 @@ describe('problem+json responses through toLambda', () => {
     const result = await handler(restEvent(), lambdaContext);
     expect(result).toEqual({
       statusCode: 500,
-      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE },
+      headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
       body: JSON.stringify({
         type: 'about:blank',

@@ -1,0 +1,150 @@
+import type { HeaderInit } from '../reply.js';
+import type { Problem } from '../problem.js';
+import type { ErrorStatus } from '../status.js';
+import type { Tagged } from './tagged-error.js';
+import { problem } from '../problem.js';
+import { reasonPhrase } from '../status.js';
+
+// A registry symbol, so maps from two copies of gatefold still recognise each other.
+const ERROR_MAP: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.error-map') as never;
+
+/** What one domain error becomes on the wire. */
+export interface ErrorEntry {
+  readonly status: ErrorStatus;
+  /** Defaults to the error's tag. */
+  readonly code?: string;
+  /** Defaults to the status's reason phrase. */
+  readonly title?: string;
+  readonly detail?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+  /** A URI naming the problem type. */
+  readonly type?: string;
+  /** Response headers, e.g. `Retry-After`; sent even when the details are masked. */
+  readonly headers?: HeaderInit;
+  /**
+   * Whether the client sees `code`, `title`, `detail`, `meta` and `type`. Defaults to `true` for
+   * 4xx and `false` for 5xx: a masked entry sends only its status, the status's reason phrase and
+   * its headers, while the log gets everything.
+   */
+  readonly expose?: boolean;
+}
+
+/** An entry as declared: fixed, or built from the error's data. */
+export type ErrorMapping<E> = ErrorEntry | ((error: E) => ErrorEntry);
+
+/** One mapping per tag of `E`: no tag missing, none extra. */
+export type ErrorMapEntries<E extends Tagged> = {
+  readonly [K in E['_tag']]: ErrorMapping<Extract<E, Tagged<K>>>;
+};
+
+/** A typed, exhaustive map from the domain errors `E` to problems. Build it with {@link errorMap}. */
+export interface ErrorMap<E extends Tagged> {
+  readonly [ERROR_MAP]: true;
+  readonly entries: ErrorMapEntries<E>;
+}
+
+/** What mapping one error gave: the problem the client sees and the full one for the logs. */
+export interface MappedError {
+  readonly tag: string;
+  readonly error: unknown;
+  readonly client: Problem;
+  readonly full: Problem;
+  readonly exposed: boolean;
+}
+
+/**
+ * Declares, once, how every domain error of the union `E` becomes a problem. A missing tag, a
+ * misspelt tag and a tag not in `E` are compile errors. Pass the map to `toLambda` (and reuse it
+ * for every handler); `mergeErrorMaps` and `overrideErrors` combine and adjust maps.
+ *
+ * @example
+ * ```ts
+ * import { TaggedError, errorMap } from 'gatefold';
+ *
+ * class UserNotFound extends TaggedError('UserNotFound')<{ readonly id: string }> {}
+ * class RateLimited extends TaggedError('RateLimited')<{ readonly seconds: number }> {}
+ *
+ * export const apiErrors = errorMap<UserNotFound | RateLimited>({
+ *   UserNotFound: (e) => ({ status: 404, detail: `No user ${e.id}.` }),
+ *   RateLimited: (e) => ({ status: 429, headers: { 'retry-after': String(e.seconds) } }),
+ * });
+ * ```
+ */
+export function errorMap<E extends Tagged>(entries: ErrorMapEntries<E>): ErrorMap<E> {
+  return { [ERROR_MAP]: true, entries };
+}
+
+/**
+ * One map covering the errors of both; where both map a tag, `second` wins.
+ *
+ * @example
+ * ```ts
+ * import { errorMap, mergeErrorMaps } from 'gatefold';
+ *
+ * const users = errorMap<{ readonly _tag: 'UserNotFound' }>({ UserNotFound: { status: 404 } });
+ * const carts = errorMap<{ readonly _tag: 'CartEmpty' }>({ CartEmpty: { status: 422 } });
+ * export const apiErrors = mergeErrorMaps(users, carts);
+ * ```
+ */
+export function mergeErrorMaps<A extends Tagged, B extends Tagged>(
+  first: ErrorMap<A>,
+  second: ErrorMap<B>,
+): ErrorMap<A | B> {
+  return errorMap<A | B>({ ...first.entries, ...second.entries } as ErrorMapEntries<A | B>);
+}
+
+/**
+ * The same map with some entries replaced, for one handler that answers an error differently.
+ *
+ * @example
+ * ```ts
+ * import { errorMap, overrideErrors } from 'gatefold';
+ *
+ * const apiErrors = errorMap<{ readonly _tag: 'UserNotFound' }>({ UserNotFound: { status: 404 } });
+ * // Deleting a user that is already gone succeeds from the client's point of view.
+ * export const forDelete = overrideErrors(apiErrors, { UserNotFound: { status: 410 } });
+ * ```
+ */
+export function overrideErrors<E extends Tagged>(
+  map: ErrorMap<E>,
+  overrides: Partial<ErrorMapEntries<E>>,
+): ErrorMap<E> {
+  return errorMap<E>({ ...map.entries, ...overrides });
+}
+
+/** True for a value built by {@link errorMap}. */
+export function isErrorMap(value: unknown): value is ErrorMap<Tagged> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Partial<ErrorMap<Tagged>>)[ERROR_MAP] === true
+  );
+}
+
+/**
+ * @internal Maps one tagged error, or `undefined` when the map has no entry for its tag (which
+ * the types rule out, so it is a defect when it happens).
+ */
+export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | undefined {
+  const entries = map.entries as Readonly<Record<string, ErrorMapping<Tagged> | undefined>>;
+  const mapping = Object.hasOwn(entries, error._tag) ? entries[error._tag] : undefined;
+  if (mapping === undefined) return undefined;
+  const entry = typeof mapping === 'function' ? mapping(error) : mapping;
+  const exposed = entry.expose ?? entry.status < 500;
+  const full = problem({
+    status: entry.status,
+    code: entry.code ?? error._tag,
+    title: entry.title ?? reasonPhrase(entry.status),
+    ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+    ...(entry.meta === undefined ? {} : { meta: entry.meta }),
+    ...(entry.type === undefined ? {} : { type: entry.type }),
+    ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+  });
+  const client = exposed
+    ? full
+    : problem({
+        status: entry.status,
+        ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+      });
+  return { tag: error._tag, error, client, full, exposed };
+}
