@@ -14,6 +14,8 @@ import { usesMultiValueHeaders } from './events/alb.js';
 import { defectFolded, foldSettled, problemsFolded } from './fold.js';
 import { consoleLogger, safeLog } from './logger.js';
 import { writeStdout } from './observe/metrics.js';
+import { compose } from './middleware/middleware.js';
+import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
 import { observe } from './observe/observe.js';
 import { EVENT_KINDS } from './request.js';
 import { settle } from './_internals/settle.js';
@@ -103,6 +105,34 @@ async function answer(
   }
 }
 
+/**
+ * Runs the folded handler inside the middleware. The fold result that produced the response —
+ * the handler's, or a problem a middleware answered with — is kept for the logs and metrics.
+ */
+async function throughMiddleware(
+  middleware: readonly Middleware[],
+  core: (request: HttpRequest, context: Context) => Promise<Folded>,
+  request: HttpRequest,
+  context: Context,
+  config: FoldConfig,
+): Promise<Folded> {
+  let produced: Folded | undefined;
+  const tools: MiddlewareTools = {
+    problem: (req, problem) => {
+      const folded = problemsFolded(req, [problem], config);
+      produced ??= folded;
+      return folded.response;
+    },
+  };
+  const inner = async (req: HttpRequest, ctx: Context): Promise<HttpResponse> => {
+    const folded = await core(req, ctx);
+    produced ??= folded;
+    return folded.response;
+  };
+  const response = await compose(middleware, inner, tools)(request, context);
+  return { defect: false, problems: [], mapped: [], ...produced, response };
+}
+
 /** Sends the request id back on every response, unless the handler set the header itself. */
 function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
   if (response.headers[header] !== undefined || requestId === '') return response;
@@ -166,6 +196,7 @@ export function toLambda(
         ? undefined
         : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
   };
+  const middleware = options.middleware ?? [];
   const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
   const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
 
@@ -182,10 +213,15 @@ export function toLambda(
       request = read.request;
       // Kept for the last-resort answer, so that it quotes the same request id.
       invocation.request = request;
+      const rejection = read.rejection;
+      const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
+        rejection === undefined
+          ? answer(handler, req, ctx, config)
+          : problemsFolded(req, [rejection], config);
       folded =
-        read.rejection === undefined
-          ? await answer(handler, request, context, config)
-          : problemsFolded(request, [read.rejection], config);
+        middleware.length === 0
+          ? await core(request, context)
+          : await throughMiddleware(middleware, core, request, context, config);
     } catch (defect) {
       // The event could not be read, or the fold itself failed.
       request ??= fallbackRequest(kind, event, context);

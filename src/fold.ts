@@ -8,7 +8,7 @@ import type { HttpResponse } from './response.js';
 import type { Settled } from './_internals/settle.js';
 import type { ErrorMap, MappedError } from './errors/error-map.js';
 import type { Tagged } from './errors/tagged-error.js';
-import { mapError } from './errors/error-map.js';
+import { mapError, mappedOf } from './errors/error-map.js';
 import { isTagged } from './errors/tagged-error.js';
 import { jsonApiDocument } from './formats/json-api.js';
 import { prefersProblemJson } from './formats/negotiate.js';
@@ -192,8 +192,10 @@ function resolveErrors(error: unknown, map: ErrorMap<Tagged> | undefined): Resol
   const resolved: Resolved = { client: [], full: [], mapped: [] };
   for (const item of items) {
     if (isProblem(item)) {
+      const earlier = mappedOf(item);
       resolved.client.push(item);
-      resolved.full.push(item);
+      resolved.full.push(earlier?.full ?? item);
+      if (earlier !== undefined) resolved.mapped.push(earlier);
       continue;
     }
     const mapped = map !== undefined && isTagged(item) ? mapError(map, item) : undefined;

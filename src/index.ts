@@ -40,6 +40,25 @@ export type {
   TaggedErrorInstance,
 } from './errors/tagged-error.js';
 export { detectEventKind } from './events/kinds.js';
+export { compress } from './middleware/compress.js';
+export type { CompressOptions } from './middleware/compress.js';
+export { conditionalGet } from './middleware/conditional-get.js';
+export { cors } from './middleware/cors.js';
+export type { CorsOptions } from './middleware/cors.js';
+export { deadline } from './middleware/deadline.js';
+export type { DeadlineOptions } from './middleware/deadline.js';
+export type { HttpHandler, Middleware, MiddlewareTools } from './middleware/middleware.js';
+export { securityHeaders } from './middleware/security-headers.js';
+export type { SecurityHeadersOptions } from './middleware/security-headers.js';
+export { router } from './router/router.js';
+export type {
+  Method,
+  RouteAdder,
+  RouteHandler,
+  RouteInfo,
+  Router,
+  RouterOptions,
+} from './router/router.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 export { fromEither, fromTaskEither, toEither, toTaskEither } from './fp-ts.js';
 export type { Handler, MappedErrors, Outcome, ProblemError } from './handler.js';

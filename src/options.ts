@@ -1,6 +1,7 @@
 import type { ErrorMap } from './errors/error-map.js';
 import type { Tagged } from './errors/tagged-error.js';
 import type { LogLevel, Logger } from './logger.js';
+import type { Middleware } from './middleware/middleware.js';
 import type { MetricsOptions } from './observe/metrics.js';
 
 /**
@@ -34,6 +35,12 @@ export interface LambdaOptions {
   readonly requestIdHeader?: string;
   /** Whether a request id the client sends is adopted; `true` by default. */
   readonly acceptRequestId?: boolean;
+  /**
+   * Middleware around the folded handler, the first outermost: `cors`, `compress`,
+   * `securityHeaders`, `deadline`, `conditionalGet` or your own. They see every response,
+   * masked defects included.
+   */
+  readonly middleware?: readonly Middleware[];
 }
 
 /** Options of {@link toLambda} for a handler that returns domain errors: with the map for them. */

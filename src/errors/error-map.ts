@@ -2,7 +2,7 @@ import type { HeaderInit } from '../reply.js';
 import type { Problem } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
 import type { Tagged } from './tagged-error.js';
-import { problem } from '../problem.js';
+import { isProblem, problem } from '../problem.js';
 import { reasonPhrase } from '../status.js';
 
 // A registry symbol, so maps from two copies of gatefold still recognise each other.
@@ -42,6 +42,10 @@ export interface ErrorMap<E extends Tagged> {
   readonly [ERROR_MAP]: true;
   readonly entries: ErrorMapEntries<E>;
 }
+
+// Carried by the client problem of a mapped error, so that an error mapped before the fold (by a
+// router, per route) still reaches the logs with its tag, full details and cause chain.
+const MAPPED: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.mapped-error') as never;
 
 /** What mapping one error gave: the problem the client sees and the full one for the logs. */
 export interface MappedError {
@@ -140,11 +144,46 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
     ...(entry.type === undefined ? {} : { type: entry.type }),
     ...(entry.headers === undefined ? {} : { headers: entry.headers }),
   });
-  const client = exposed
+  const shown = exposed
     ? full
     : problem({
         status: entry.status,
         ...(entry.headers === undefined ? {} : { headers: entry.headers }),
       });
-  return { tag: error._tag, error, client, full, exposed };
+  const mapped: { -readonly [K in keyof MappedError]: MappedError[K] } = {
+    tag: error._tag,
+    error,
+    client: shown,
+    full,
+    exposed,
+  };
+  // A copy of the client problem that knows where it came from; JSON and the formats ignore it.
+  const client = Object.defineProperty({ ...shown }, MAPPED, { value: mapped, enumerable: false });
+  mapped.client = client;
+  return mapped;
+}
+
+/** @internal The mapping a problem came from, when an error map made it. */
+export function mappedOf(value: Problem): MappedError | undefined {
+  return (value as { [MAPPED]?: MappedError })[MAPPED];
+}
+
+/**
+ * Maps a domain error to the problem the client sees, keeping what the logs need; a problem
+ * passes through. For code that maps errors itself, such as a router with per-route maps.
+ *
+ * @example
+ * ```ts
+ * import { errorMap, toProblem } from 'gatefold';
+ * const map = errorMap<{ readonly _tag: 'Gone' }>({ Gone: { status: 410 } });
+ * const problem = toProblem(map, { _tag: 'Gone' }); // status 410, code "Gone"
+ * ```
+ */
+export function toProblem<E extends Tagged>(map: ErrorMap<E>, error: E | Problem): Problem {
+  if (isProblem(error)) return error;
+  const mapped = mapError(map as unknown as ErrorMap<Tagged>, error);
+  if (mapped === undefined) {
+    throw new TypeError(`The error "${error._tag}" has no entry in the error map.`);
+  }
+  return mapped.client;
 }

@@ -1,0 +1,92 @@
+import type { HttpRequest } from '../request.js';
+import type { HttpResponse } from '../response.js';
+import type { Middleware } from './middleware.js';
+import { addToList } from './middleware.js';
+
+/** CORS settings. */
+export interface CorsOptions {
+  /** Allowed origins: a list, `'*'` for any, or a predicate. */
+  readonly origins: readonly string[] | '*' | ((origin: string) => boolean);
+  /** Send `Access-Control-Allow-Credentials: true` (the origin is then echoed, never `*`). */
+  readonly credentials?: boolean;
+  /** Response headers scripts may read (`Access-Control-Expose-Headers`). */
+  readonly exposedHeaders?: readonly string[];
+  /** Request headers allowed in preflight; by default the ones the browser asks for. */
+  readonly allowedHeaders?: readonly string[];
+  /** Methods allowed in preflight; GET, HEAD, POST, PUT, PATCH, DELETE by default. */
+  readonly methods?: readonly string[];
+  /** How long browsers may cache a preflight answer, in seconds. */
+  readonly maxAge?: number;
+}
+
+const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Cross-origin resource sharing (the Fetch standard's CORS protocol): preflight requests are
+ * answered here, and every response — successes, problems and masked defects alike — carries the
+ * CORS headers, so a browser shows the real error instead of a CORS failure.
+ *
+ * @example
+ * ```ts
+ * import { ok } from 'neverthrow';
+ * import { cors, toLambda } from 'gatefold';
+ *
+ * export const handler = toLambda(() => ok({ up: true }), {
+ *   middleware: [cors({ origins: ['https://shop.example'], credentials: true, maxAge: 600 })],
+ * });
+ * ```
+ */
+export function cors(options: CorsOptions): Middleware {
+  const { origins } = options;
+  const list = Array.isArray(origins) ? new Set(origins) : undefined;
+  const allowed = (origin: string): boolean =>
+    origins === '*'
+      ? true
+      : list !== undefined
+        ? list.has(origin)
+        : (origins as (o: string) => boolean)(origin);
+  const anyOrigin = origins === '*' && options.credentials !== true;
+  const methods = (options.methods ?? DEFAULT_METHODS).join(', ');
+  const exposed = options.exposedHeaders?.join(', ');
+
+  function decorate(response: HttpResponse, origin: string): HttpResponse {
+    const headers: Record<string, readonly string[]> = {
+      ...response.headers,
+      'access-control-allow-origin': [anyOrigin ? '*' : origin],
+    };
+    if (options.credentials === true) headers['access-control-allow-credentials'] = ['true'];
+    if (exposed !== undefined && exposed !== '')
+      headers['access-control-expose-headers'] = [exposed];
+    const out = { ...response, headers };
+    // The answer depends on Origin unless it is `*` for everyone (Fetch standard §3.2.5).
+    return anyOrigin ? out : addToList(out, 'vary', 'origin');
+  }
+
+  function preflight(request: HttpRequest, origin: string): HttpResponse {
+    const requested = request.headers['access-control-request-headers']?.join(', ');
+    const headers: Record<string, readonly string[]> = {
+      'access-control-allow-methods': [methods],
+    };
+    const allowHeaders = options.allowedHeaders?.join(', ') ?? requested;
+    if (allowHeaders !== undefined && allowHeaders !== '')
+      headers['access-control-allow-headers'] = [allowHeaders];
+    if (options.maxAge !== undefined)
+      headers['access-control-max-age'] = [String(Math.max(0, Math.floor(options.maxAge)))];
+    const response = decorate({ status: 204, headers, cookies: [], body: '' }, origin);
+    return addToList(
+      addToList(response, 'vary', 'access-control-request-method'),
+      'vary',
+      'access-control-request-headers',
+    );
+  }
+
+  return (next) => async (request, context) => {
+    const origin = request.headers['origin']?.[0];
+    if (origin === undefined || !allowed(origin)) return next(request, context);
+    const isPreflight =
+      request.method === 'OPTIONS' &&
+      request.headers['access-control-request-method'] !== undefined;
+    if (isPreflight) return preflight(request, origin);
+    return decorate(await next(request, context), origin);
+  };
+}

@@ -1,0 +1,51 @@
+import type { Context } from 'aws-lambda';
+import type { Problem } from '../problem.js';
+import type { HttpRequest } from '../request.js';
+import type { HttpResponse } from '../response.js';
+
+/**
+ * A handler once its outcome is a response: what middleware wraps. Defects are already masked
+ * 500s here, so a middleware sees (and can add headers to) every response.
+ */
+export type HttpHandler = (request: HttpRequest, context: Context) => Promise<HttpResponse>;
+
+/** What a middleware may use besides `next`. */
+export interface MiddlewareTools {
+  /** The response for a problem, in the configured format, logged like any other. */
+  problem(request: HttpRequest, problem: Problem): HttpResponse;
+}
+
+/**
+ * A function from a handler to a handler. `toLambda(handler, { middleware: [a, b] })` runs `a`
+ * outermost: `a` sees the request first and the response last.
+ */
+export type Middleware = (next: HttpHandler, tools: MiddlewareTools) => HttpHandler;
+
+/** @internal Wraps `inner` in the middleware, the first one outermost. */
+export function compose(
+  middleware: readonly Middleware[],
+  inner: HttpHandler,
+  tools: MiddlewareTools,
+): HttpHandler {
+  let handler = inner;
+  for (let i = middleware.length - 1; i >= 0; i--) {
+    const layer = middleware[i];
+    if (layer !== undefined) handler = layer(handler, tools);
+  }
+  return handler;
+}
+
+/** @internal A copy of a response with a header set (replacing any value it had). */
+export function setHeader(response: HttpResponse, name: string, value: string): HttpResponse {
+  return { ...response, headers: { ...response.headers, [name]: [value] } };
+}
+
+/** @internal A copy of a response with a value added to a list header such as `Vary`. */
+export function addToList(response: HttpResponse, name: string, value: string): HttpResponse {
+  const current = response.headers[name] ?? [];
+  const listed = current.flatMap((entry) =>
+    entry.split(',').map((part) => part.trim().toLowerCase()),
+  );
+  if (listed.includes(value.toLowerCase()) || listed.includes('*')) return response;
+  return { ...response, headers: { ...response.headers, [name]: [...current, value] } };
+}

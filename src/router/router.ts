@@ -1,0 +1,227 @@
+import type { Context } from 'aws-lambda';
+import type { Result } from 'neverthrow';
+import { err, ok } from 'neverthrow';
+import type { ErrorMap } from '../errors/error-map.js';
+import type { Tagged } from '../errors/tagged-error.js';
+import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
+import type { Problem } from '../problem.js';
+import type { HttpRequest } from '../request.js';
+import type { Match, Node } from './table.js';
+import { mapError, mergeErrorMaps } from '../errors/error-map.js';
+import { isTagged } from '../errors/tagged-error.js';
+import { methodNotAllowed, notFound } from '../problem.js';
+import { noContent } from '../reply.js';
+import { settle } from '../_internals/settle.js';
+import { emptyNode, insert, match, splitPath } from './table.js';
+
+/** An HTTP method a route can answer. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'HEAD';
+
+/** A route's handler: its errors must be problems or domain errors its error map covers. */
+export type RouteHandler<E> = (
+  request: HttpRequest,
+  context: Context,
+) => Outcome<unknown, MappedErrors<E>>;
+
+/** A route as declared. */
+export interface RouteInfo {
+  readonly method: Method;
+  readonly path: string;
+}
+
+interface Route {
+  readonly info: RouteInfo;
+  readonly handler: (request: HttpRequest, context: Context) => unknown;
+  readonly errors: ErrorMap<Tagged> | undefined;
+}
+
+/** Router-wide options. */
+export interface RouterOptions<E extends Tagged> {
+  /** The error map every route shares. */
+  readonly errors?: ErrorMap<E>;
+  /**
+   * A prefix to remove before matching paths, such as a custom domain's base path mapping
+   * (`/v1`); HTTP API stage prefixes are already removed from `request.path`.
+   */
+  readonly basePath?: string;
+}
+
+/**
+ * A handler for `toLambda` that dispatches to routes; add routes with `route`, `get`, `post`,
+ * `put`, `patch` and `delete`, each returning a new router.
+ */
+export interface Router<E extends Tagged> {
+  (request: HttpRequest, context: Context): Promise<Result<unknown, ProblemError>>;
+  /** The routes, in the order they were added. */
+  readonly routes: readonly RouteInfo[];
+  route(method: Method, path: string, handler: RouteHandler<E>): Router<E>;
+  route<F extends Tagged>(
+    method: Method,
+    path: string,
+    handler: RouteHandler<E | NoInfer<F>>,
+    options: { readonly errors: ErrorMap<F> },
+  ): Router<E>;
+  get: RouteAdder<E>;
+  post: RouteAdder<E>;
+  put: RouteAdder<E>;
+  patch: RouteAdder<E>;
+  delete: RouteAdder<E>;
+}
+
+/** Adds a route for one method. A route's own `errors` add to (and override) the router's. */
+export interface RouteAdder<E extends Tagged> {
+  (path: string, handler: RouteHandler<E>): Router<E>;
+  <F extends Tagged>(
+    path: string,
+    handler: RouteHandler<E | NoInfer<F>>,
+    options: { readonly errors: ErrorMap<F> },
+  ): Router<E>;
+}
+
+function mapErrors(error: unknown, map: ErrorMap<Tagged> | undefined): unknown {
+  if (map === undefined) return error;
+  const one = (item: unknown): unknown =>
+    isTagged(item) ? (mapError(map, item)?.client ?? item) : item;
+  return Array.isArray(error) ? error.map(one) : one(error);
+}
+
+function allowOf(node: Node<Route>): string[] {
+  const methods = new Set(node.routes.keys());
+  if (methods.has('GET')) methods.add('HEAD');
+  methods.add('OPTIONS');
+  return [...methods].sort();
+}
+
+function withParams(
+  request: HttpRequest,
+  route: RouteInfo,
+  params: Record<string, string>,
+): HttpRequest {
+  return Object.freeze({
+    ...request,
+    route: `${route.method} ${route.path}`,
+    pathParameters: Object.freeze({ ...request.pathParameters, ...params }),
+  });
+}
+
+function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Route[]): Router<E> {
+  // Compiled once per router value, at module load: a tree for paths, a map for the routes
+  // API Gateway already resolved.
+  const root = emptyNode<Route>();
+  const resolved = new Map<string, Route>();
+  for (const route of routes) {
+    insert(root, route.info.path, route.info.method, route);
+    const key = `${route.info.method} ${route.info.path}`;
+    resolved.set(key, route);
+  }
+  const basePath = options.basePath?.replace(/\/$/, '') ?? '';
+
+  function find(request: HttpRequest): {
+    route: Route | undefined;
+    found: Match<Route> | undefined;
+  } {
+    // API Gateway matched the route itself (REST `resource`, HTTP API `routeKey`): use it.
+    const gatewayRoute = request.route;
+    if (gatewayRoute !== undefined) {
+      const key = gatewayRoute.includes(' ') ? gatewayRoute : `${request.method} ${gatewayRoute}`;
+      const direct =
+        resolved.get(key) ??
+        (request.method === 'HEAD' ? resolved.get(key.replace(/^HEAD /, 'GET ')) : undefined);
+      if (direct !== undefined) return { route: direct, found: undefined };
+    }
+    let path = request.path;
+    if (basePath !== '' && (path === basePath || path.startsWith(`${basePath}/`))) {
+      path = path.slice(basePath.length) || '/';
+    }
+    const found = match(root, splitPath(path));
+    if (found === undefined) return { route: undefined, found: undefined };
+    const routes = found.node.routes;
+    const route =
+      routes.get(request.method) ?? (request.method === 'HEAD' ? routes.get('GET') : undefined);
+    return { route, found };
+  }
+
+  async function dispatch(
+    request: HttpRequest,
+    context: Context,
+  ): Promise<Result<unknown, ProblemError>> {
+    const { route, found } = find(request);
+    if (route === undefined) {
+      if (found === undefined) {
+        return err(
+          notFound({
+            code: 'route-not-found',
+            detail: `No route for ${request.method} ${request.path}.`,
+          }),
+        );
+      }
+      const allow = allowOf(found.node);
+      if (request.method === 'OPTIONS')
+        return ok(noContent({ headers: { allow: allow.join(', ') } }));
+      return err(
+        methodNotAllowed(allow, {
+          code: 'method-not-allowed',
+          detail: `${request.method} is not allowed on ${request.path}; use ${allow.join(', ')}.`,
+        }),
+      );
+    }
+    const routed = withParams(request, route.info, found?.params ?? {});
+    const settled = await settle(route.handler(routed, context));
+    if (settled.ok) return ok(settled.value);
+    // Domain errors are mapped here, with the route's map; the fold keeps what the logs need.
+    return err(mapErrors(settled.error, route.errors) as Problem);
+  }
+
+  const add = (
+    method: Method,
+    path: string,
+    handler: RouteHandler<Tagged>,
+    extra?: { readonly errors: ErrorMap<Tagged> },
+  ): Router<E> => {
+    const shared = options.errors as ErrorMap<Tagged> | undefined;
+    const errors =
+      extra === undefined
+        ? shared
+        : shared === undefined
+          ? extra.errors
+          : mergeErrorMaps(shared, extra.errors);
+    return build(options, [...routes, { info: { method, path }, handler, errors }]);
+  };
+  const adder =
+    (method: Method) =>
+    (path: string, handler: RouteHandler<Tagged>, extra?: { readonly errors: ErrorMap<Tagged> }) =>
+      add(method, path, handler, extra);
+
+  return Object.assign(dispatch, {
+    routes: routes.map((route) => route.info),
+    route: add,
+    get: adder('GET'),
+    post: adder('POST'),
+    put: adder('PUT'),
+    patch: adder('PATCH'),
+    delete: adder('DELETE'),
+  });
+}
+
+/**
+ * A router: one Lambda function for a whole API. Routes are matched on what API Gateway already
+ * resolved when the event says (REST `resource` + method, HTTP API `routeKey`), else on the path
+ * (`/users/{id}`, greedy `/files/{path+}`), in time that grows with the path's segments, not the
+ * number of routes. No route → 404; a route without the method → 405 with `Allow`; `HEAD` is
+ * answered by the `GET` route without a body; `OPTIONS` is answered with `Allow`.
+ *
+ * @example
+ * ```ts
+ * import { ok } from 'neverthrow';
+ * import { json, router, toLambda } from 'gatefold';
+ *
+ * const api = router()
+ *   .get('/health', () => ok(json({ status: 'ok' })))
+ *   .get('/users/{id}', (request) => ok(json({ id: request.pathParameters['id'] })));
+ *
+ * export const handler = toLambda(api);
+ * ```
+ */
+export function router<E extends Tagged = never>(options: RouterOptions<E> = {}): Router<E> {
+  return build(options, []);
+}

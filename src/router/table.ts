@@ -1,0 +1,138 @@
+/**
+ * The route table: path templates compiled into a tree of segments, so that matching walks the
+ * request's segments once, whatever the number of routes.
+ */
+
+/** One segment of a template: text, a `{name}` parameter, or a greedy `{name+}` rest. */
+type Segment =
+  | { readonly kind: 'static'; readonly text: string }
+  | { readonly kind: 'param'; readonly name: string }
+  | { readonly kind: 'greedy'; readonly name: string };
+
+const PARAM = /^\{([A-Za-z_][A-Za-z0-9_-]*)(\+?)\}$/;
+
+/** Splits a template such as `/users/{id}` or `/files/{path+}`; throws on a malformed one. */
+export function parseTemplate(template: string): readonly Segment[] {
+  if (!template.startsWith('/')) throw new TypeError(`Route "${template}" must start with "/".`);
+  const parts = template === '/' ? [] : template.slice(1).replace(/\/$/, '').split('/');
+  return parts.map((part, index) => {
+    const match = PARAM.exec(part);
+    if (match === null) {
+      if (part.includes('{') || part.includes('}')) {
+        throw new TypeError(`Route "${template}": "${part}" is not a valid parameter.`);
+      }
+      return { kind: 'static', text: part };
+    }
+    const name = match[1] ?? '';
+    if (match[2] === '+') {
+      if (index !== parts.length - 1) {
+        throw new TypeError(`Route "${template}": the greedy parameter must come last.`);
+      }
+      return { kind: 'greedy', name };
+    }
+    return { kind: 'param', name };
+  });
+}
+
+/** A tree node: the routes ending here by method, and the ways on. */
+export interface Node<R> {
+  readonly statics: Map<string, Node<R>>;
+  param: { readonly name: string; readonly node: Node<R> } | undefined;
+  greedy: { readonly name: string; readonly node: Node<R> } | undefined;
+  readonly routes: Map<string, R>;
+}
+
+export function emptyNode<R>(): Node<R> {
+  return { statics: new Map(), param: undefined, greedy: undefined, routes: new Map() };
+}
+
+/** Adds a route under its template; two routes for one method and template are an error. */
+export function insert<R>(root: Node<R>, template: string, method: string, route: R): void {
+  let node = root;
+  for (const segment of parseTemplate(template)) {
+    if (segment.kind === 'static') {
+      let next = node.statics.get(segment.text);
+      if (next === undefined) {
+        next = emptyNode();
+        node.statics.set(segment.text, next);
+      }
+      node = next;
+    } else {
+      const slot = segment.kind === 'param' ? 'param' : 'greedy';
+      const existing = node[slot];
+      if (existing !== undefined && existing.name !== segment.name) {
+        throw new TypeError(
+          `Route "${template}": {${segment.name}} clashes with {${existing.name}} at the same place.`,
+        );
+      }
+      const next = existing?.node ?? emptyNode<R>();
+      node[slot] = { name: segment.name, node: next };
+      node = next;
+    }
+  }
+  if (node.routes.has(method))
+    throw new TypeError(`Route "${method} ${template}" is declared twice.`);
+  node.routes.set(method, route);
+}
+
+/** A decoded path segment; a malformed escape is kept as sent. */
+function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** What matching a path found: the node whose routes apply, and the parameters on the way. */
+export interface Match<R> {
+  readonly node: Node<R>;
+  readonly params: Record<string, string>;
+}
+
+/**
+ * Splits a path into segments: a trailing slash is ignored (`/users/` is `/users`), and each
+ * segment is percent-decoded on its own, so an encoded `%2F` stays inside its parameter.
+ */
+export function splitPath(path: string): string[] {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed === '/' || trimmed === '' ? [] : trimmed.slice(1).split('/');
+}
+
+/**
+ * Finds the node for a path, preferring a static segment to a parameter and a parameter to a
+ * greedy rest, backtracking when a preferred branch leads nowhere.
+ */
+export function match<R>(root: Node<R>, segments: readonly string[]): Match<R> | undefined {
+  const params: Record<string, string> = {};
+  const found = walk(root, segments, 0, params);
+  return found === undefined ? undefined : { node: found, params };
+}
+
+function walk<R>(
+  node: Node<R>,
+  segments: readonly string[],
+  index: number,
+  params: Record<string, string>,
+): Node<R> | undefined {
+  if (index === segments.length) return node.routes.size > 0 ? node : undefined;
+  const raw = segments[index] ?? '';
+  const fixed = node.statics.get(decodeSegment(raw));
+  if (fixed !== undefined) {
+    const found = walk(fixed, segments, index + 1, params);
+    if (found !== undefined) return found;
+  }
+  if (node.param !== undefined && raw !== '') {
+    const found = walk(node.param.node, segments, index + 1, params);
+    if (found !== undefined) {
+      params[node.param.name] = decodeSegment(raw);
+      return found;
+    }
+  }
+  if (node.greedy !== undefined && node.greedy.node.routes.size > 0) {
+    params[node.greedy.name] = segments.slice(index).map(decodeSegment).join('/');
+    return node.greedy.node;
+  }
+  return undefined;
+}
