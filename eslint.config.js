@@ -10,7 +10,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'bench/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -28,6 +28,12 @@ export default defineConfig(
         { selector: 'ExportAllDeclaration', message: 'Name every export explicitly.' },
       ],
     },
+  },
+  {
+    // Plain scripts run by node: no type information to lint them with.
+    files: ['bench/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],
