@@ -119,8 +119,9 @@ async function throughMiddleware(
   let produced: Folded | undefined;
   const tools: MiddlewareTools = {
     problem: (req, problem) => {
+      // A middleware's own answer is what the client gets, even after it called `next`.
       const folded = problemsFolded(req, [problem], config);
-      produced ??= folded;
+      produced = folded;
       return folded.response;
     },
   };

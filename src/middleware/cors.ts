@@ -82,7 +82,12 @@ export function cors(options: CorsOptions): Middleware {
 
   return (next) => async (request, context) => {
     const origin = request.headers['origin']?.[0];
-    if (origin === undefined || !allowed(origin)) return next(request, context);
+    if (origin === undefined || !allowed(origin)) {
+      // Caches must not hand this answer to a CORS request from another origin (Fetch standard,
+      // "CORS protocol and HTTP caches"): vary on Origin, or allow every origin outright.
+      const response = await next(request, context);
+      return anyOrigin ? decorate(response, '*') : addToList(response, 'vary', 'origin');
+    }
     const isPreflight =
       request.method === 'OPTIONS' &&
       request.headers['access-control-request-method'] !== undefined;
