@@ -4,6 +4,7 @@ import type { HttpRequest } from '../request.js';
 import type { MetricsOptions } from './metrics.js';
 import { safeLog } from '../logger.js';
 import { describeError } from '../_internals/describe-error.js';
+import { routeOf } from '../_internals/routed.js';
 import { emfDocument } from './metrics.js';
 
 /** @internal Settings for logs and metrics, resolved once when the adapter is built. */
@@ -33,7 +34,7 @@ function base(request: HttpRequest, invocation: Invocation): Record<string, unkn
     lambdaRequestId: request.lambdaRequestId,
     method: request.method,
     path: request.path,
-    route: request.route,
+    route: routeOf(request),
   };
   const traceId = traceIdOf(request);
   if (traceId !== undefined) out['traceId'] = traceId;
@@ -111,7 +112,7 @@ export function observe(
     const document = emfDocument(
       config.metrics.namespace,
       {
-        route: request.route ?? 'none',
+        route: routeOf(request) ?? 'none',
         status,
         defect: folded.defect,
         requestId: request.requestId,

@@ -12,6 +12,7 @@ import { isTagged } from '../errors/tagged-error.js';
 import { methodNotAllowed, notFound } from '../problem.js';
 import { noContent } from '../reply.js';
 import { settle } from '../_internals/settle.js';
+import { recordRoute } from '../_internals/routed.js';
 import { emptyNode, insert, match, splitPath } from './table.js';
 
 /** An HTTP method a route can answer. */
@@ -85,8 +86,13 @@ function mapErrors(error: unknown, map: ErrorMap<Tagged> | undefined): unknown {
   return Array.isArray(error) ? error.map(one) : one(error);
 }
 
-function allowOf(node: Node<Route>): string[] {
-  const methods = new Set(node.routes.keys());
+function routeFor(node: Node<Route>, method: string): Route | undefined {
+  return node.routes.get(method) ?? (method === 'HEAD' ? node.routes.get('GET') : undefined);
+}
+
+function allowOf(found: ReadonlySet<string>): string[] {
+  if (found.size === 0) return [];
+  const methods = new Set(found);
   if (methods.has('GET')) methods.add('HEAD');
   methods.add('OPTIONS');
   return [...methods].sort();
@@ -119,6 +125,7 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
   function find(request: HttpRequest): {
     route: Route | undefined;
     found: Match<Route> | undefined;
+    allow: string[];
   } {
     // API Gateway matched the route itself (REST `resource`, HTTP API `routeKey`): use it.
     const gatewayRoute = request.route;
@@ -127,27 +134,34 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
       const direct =
         resolved.get(key) ??
         (request.method === 'HEAD' ? resolved.get(key.replace(/^HEAD /, 'GET ')) : undefined);
-      if (direct !== undefined) return { route: direct, found: undefined };
+      if (direct !== undefined) return { route: direct, found: undefined, allow: [] };
     }
     let path = request.path;
     if (basePath !== '' && (path === basePath || path.startsWith(`${basePath}/`))) {
       path = path.slice(basePath.length) || '/';
     }
-    const found = match(root, splitPath(path));
-    if (found === undefined) return { route: undefined, found: undefined };
-    const routes = found.node.routes;
-    const route =
-      routes.get(request.method) ?? (request.method === 'HEAD' ? routes.get('GET') : undefined);
-    return { route, found };
+    const segments = splitPath(path);
+    // A route for this method anywhere on the path wins over a more specific path without it
+    // (`DELETE /users/me` reaches `DELETE /users/{id}` beside `GET /users/me`).
+    const method = request.method;
+    const found = match(root, segments, (node) => routeFor(node, method) !== undefined);
+    if (found !== undefined) return { route: routeFor(found.node, method), found, allow: [] };
+    // None: every method some route on this path answers, for 405's `Allow`; none at all is 404.
+    const methods = new Set<string>();
+    match(root, segments, (node) => {
+      for (const name of node.routes.keys()) methods.add(name);
+      return false;
+    });
+    return { route: undefined, found: undefined, allow: allowOf(methods) };
   }
 
   async function dispatch(
     request: HttpRequest,
     context: Context,
   ): Promise<Result<unknown, ProblemError>> {
-    const { route, found } = find(request);
+    const { route, found, allow } = find(request);
     if (route === undefined) {
-      if (found === undefined) {
+      if (allow.length === 0) {
         return err(
           notFound({
             code: 'route-not-found',
@@ -155,7 +169,6 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
           }),
         );
       }
-      const allow = allowOf(found.node);
       if (request.method === 'OPTIONS')
         return ok(noContent({ headers: { allow: allow.join(', ') } }));
       return err(
@@ -166,6 +179,7 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
       );
     }
     const routed = withParams(request, route.info, found?.params ?? {});
+    recordRoute(request, routed.route ?? '');
     const settled = await settle(route.handler(routed, context));
     if (settled.ok) return ok(settled.value);
     // Domain errors are mapped here, with the route's map; the fold keeps what the logs need.

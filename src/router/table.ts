@@ -15,6 +15,7 @@ const PARAM = /^\{([A-Za-z_][A-Za-z0-9_-]*)(\+?)\}$/;
 export function parseTemplate(template: string): readonly Segment[] {
   if (!template.startsWith('/')) throw new TypeError(`Route "${template}" must start with "/".`);
   const parts = template === '/' ? [] : template.slice(1).replace(/\/$/, '').split('/');
+  const names = new Set<string>();
   return parts.map((part, index) => {
     const match = PARAM.exec(part);
     if (match === null) {
@@ -24,6 +25,8 @@ export function parseTemplate(template: string): readonly Segment[] {
       return { kind: 'static', text: part };
     }
     const name = match[1] ?? '';
+    if (names.has(name)) throw new TypeError(`Route "${template}": {${name}} appears twice.`);
+    names.add(name);
     if (match[2] === '+') {
       if (index !== parts.length - 1) {
         throw new TypeError(`Route "${template}": the greedy parameter must come last.`);
@@ -92,8 +95,8 @@ export interface Match<R> {
 }
 
 /**
- * Splits a path into segments: a trailing slash is ignored (`/users/` is `/users`), and each
- * segment is percent-decoded on its own, so an encoded `%2F` stays inside its parameter.
+ * Splits a path into segments, a trailing slash ignored (`/users/` is `/users`). Segments stay
+ * encoded: matching decodes each on its own, so an encoded `%2F` stays inside its parameter.
  */
 export function splitPath(path: string): string[] {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
@@ -104,9 +107,13 @@ export function splitPath(path: string): string[] {
  * Finds the node for a path, preferring a static segment to a parameter and a parameter to a
  * greedy rest, backtracking when a preferred branch leads nowhere.
  */
-export function match<R>(root: Node<R>, segments: readonly string[]): Match<R> | undefined {
+export function match<R>(
+  root: Node<R>,
+  segments: readonly string[],
+  accept: (node: Node<R>) => boolean = (node) => node.routes.size > 0,
+): Match<R> | undefined {
   const params: Record<string, string> = {};
-  const found = walk(root, segments, 0, params);
+  const found = walk(root, segments, 0, params, accept);
   return found === undefined ? undefined : { node: found, params };
 }
 
@@ -115,22 +122,23 @@ function walk<R>(
   segments: readonly string[],
   index: number,
   params: Record<string, string>,
+  accept: (node: Node<R>) => boolean,
 ): Node<R> | undefined {
-  if (index === segments.length) return node.routes.size > 0 ? node : undefined;
+  if (index === segments.length) return accept(node) ? node : undefined;
   const raw = segments[index] ?? '';
   const fixed = node.statics.get(decodeSegment(raw));
   if (fixed !== undefined) {
-    const found = walk(fixed, segments, index + 1, params);
+    const found = walk(fixed, segments, index + 1, params, accept);
     if (found !== undefined) return found;
   }
   if (node.param !== undefined && raw !== '') {
-    const found = walk(node.param.node, segments, index + 1, params);
+    const found = walk(node.param.node, segments, index + 1, params, accept);
     if (found !== undefined) {
       params[node.param.name] = decodeSegment(raw);
       return found;
     }
   }
-  if (node.greedy !== undefined && node.greedy.node.routes.size > 0) {
+  if (node.greedy !== undefined && accept(node.greedy.node)) {
     params[node.greedy.name] = segments.slice(index).map(decodeSegment).join('/');
     return node.greedy.node;
   }

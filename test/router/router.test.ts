@@ -1,0 +1,914 @@
+/**
+ * The router through `toLambda` and real event shapes: which route a request reaches and with
+ * which path parameters, what 404, 405, HEAD and OPTIONS answer, the routes API Gateway resolved
+ * itself, endpoints as routes, per-route error maps, build-time template checks, the route list,
+ * and that adding a route leaves the router it was added to as it was.
+ */
+import type { Context } from 'aws-lambda';
+import * as t from 'io-ts';
+import type { Result } from 'neverthrow';
+import { err, ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type {
+  HttpEvent,
+  HttpRequest,
+  HttpResult,
+  LogRecord,
+  ProblemError,
+  RouteInfo,
+} from '../../src/index.js';
+import {
+  IntFromString,
+  TaggedError,
+  badRequest,
+  created,
+  endpoint,
+  errorMap,
+  json,
+  overrideErrors,
+  reasonPhrase,
+  router,
+  toLambda,
+} from '../../src/index.js';
+import type { CapturingLogger } from '../support/fixtures.js';
+import { capturingLogger, context } from '../support/fixtures.js';
+import {
+  FUNCTION_URL_REQUEST_ID,
+  HTTP_REQUEST_ID,
+  LAMBDA_REQUEST_ID,
+  REST_REQUEST_ID,
+  albEvent,
+  functionUrlEvent,
+  httpEvent,
+  restEvent,
+} from '../support/events.js';
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** What every test route answers: the route it was given and its path parameters. */
+function echo(request: HttpRequest) {
+  return ok(json({ route: request.route, params: { ...request.pathParameters } }));
+}
+
+/** A result with its JSON body parsed (an empty body kept as it is), to compare as a whole. */
+function view(result: HttpResult): unknown {
+  const body = result.body ?? '';
+  return { ...result, body: body === '' ? '' : (JSON.parse(body) as unknown) };
+}
+
+/** A JSON:API error document, as the adapter writes it by default. */
+function errors(requestId: string, ...list: object[]): object {
+  return { errors: list, meta: { requestId } };
+}
+
+/** Answers one event with the router, through `toLambda`, logging into `logger`. */
+async function serve(
+  api: (request: HttpRequest, context: Context) => Promise<Result<unknown, ProblemError>>,
+  event: HttpEvent,
+  logger: CapturingLogger = capturingLogger(),
+): Promise<unknown> {
+  return view(await toLambda(api, { logger })(event, context));
+}
+
+/** A REST API (payload 1.0) event for the resource API Gateway matched. */
+function rest(
+  method: string,
+  path: string,
+  resource: string,
+  pathParameters: Record<string, string> | null,
+): HttpEvent {
+  return restEvent({
+    httpMethod: method,
+    path,
+    resource,
+    pathParameters,
+    requestContext: { resourcePath: resource },
+  });
+}
+
+/** An HTTP API (payload 2.0) event for the route key API Gateway matched. */
+function http(
+  method: string,
+  rawPath: string,
+  routeKey = '$default',
+  pathParameters?: Record<string, string>,
+): HttpEvent {
+  return httpEvent({
+    rawPath,
+    routeKey,
+    ...(pathParameters === undefined ? {} : { pathParameters }),
+    requestContext: { routeKey, http: { method } },
+  });
+}
+
+/** An event source with a catch-all route in front of the function, and the results it gets. */
+interface Kind {
+  readonly name: string;
+  readonly requestId: string;
+  /** A request behind the catch-all route: `/{proxy+}` (REST API) or `$default` (HTTP API). */
+  event(method: string, path: string): HttpEvent;
+  /** The path parameters the catch-all route gives the handler. */
+  gatewayParams(path: string): Record<string, string>;
+  /** The whole result, with the request id every response carries. */
+  result(status: number, headers: Record<string, string>, body: unknown): object;
+}
+
+const REST: Kind = {
+  name: 'REST API',
+  requestId: REST_REQUEST_ID,
+  // `/{proxy+}` needs one segment at least: the root is its own resource.
+  event: (method, path) =>
+    path === '/'
+      ? rest(method, path, '/', null)
+      : rest(method, path, '/{proxy+}', { proxy: path.slice(1) }),
+  gatewayParams: (path) => (path === '/' ? {} : { proxy: path.slice(1) }),
+  result: (status, headers, body) => ({
+    statusCode: status,
+    headers: { ...headers, 'x-request-id': REST_REQUEST_ID },
+    multiValueHeaders: {},
+    body,
+    isBase64Encoded: false,
+  }),
+};
+
+const HTTP: Kind = {
+  name: 'HTTP API',
+  requestId: HTTP_REQUEST_ID,
+  event: (method, path) => http(method, path),
+  gatewayParams: () => ({}),
+  result: (status, headers, body) => ({
+    statusCode: status,
+    headers: { ...headers, 'x-request-id': HTTP_REQUEST_ID },
+    cookies: [],
+    body,
+    isBase64Encoded: false,
+  }),
+};
+
+const KINDS: readonly Kind[] = [REST, HTTP];
+
+/** The whole result a request must get, from the kind, the method and the path sent. */
+type Expect = (kind: Kind, method: string, path: string) => object;
+
+/** Served by `route`, with the template's parameters beside the catch-all route's. */
+function routed(route: string, params: Record<string, string> = {}): Expect {
+  return (kind, _method, path) =>
+    kind.result(200, JSON_TYPE, { route, params: { ...kind.gatewayParams(path), ...params } });
+}
+
+/** Served by a GET route for a HEAD request: the same headers, no body. */
+const headAnswer: Expect = (kind) => kind.result(200, JSON_TYPE, '');
+
+/** A problem document, or no body at all for a HEAD request. */
+function problemBody(kind: Kind, method: string, problem: object): unknown {
+  return method === 'HEAD' ? '' : errors(kind.requestId, problem);
+}
+
+const routeNotFound: Expect = (kind, method, path) =>
+  kind.result(
+    404,
+    JSON_TYPE,
+    problemBody(kind, method, {
+      status: '404',
+      title: 'Not Found',
+      code: 'route-not-found',
+      detail: `No route for ${method} ${path}.`,
+    }),
+  );
+
+function notAllowed(allow: string): Expect {
+  return (kind, method, path) =>
+    kind.result(
+      405,
+      { allow, ...JSON_TYPE },
+      problemBody(kind, method, {
+        status: '405',
+        title: 'Method Not Allowed',
+        code: 'method-not-allowed',
+        detail: `${method} is not allowed on ${path}; use ${allow}.`,
+      }),
+    );
+}
+
+function optionsAnswer(allow: string): Expect {
+  return (kind) => kind.result(204, { allow }, '');
+}
+
+/** Every way a request can go: templates, statics, parameters, greedy rests, backtracking. */
+const api = router()
+  .get('/', echo)
+  .get('/users', echo)
+  .post('/users', echo)
+  .get('/users/me', echo)
+  .get('/users/{id}', echo)
+  .put('/users/{id}', echo)
+  .delete('/users/{id}', echo)
+  .get('/users/{id}/posts/{postId}', echo)
+  .get('/files/readme', echo)
+  .get('/files/{path+}', echo)
+  .put('/files/{path+}', echo)
+  .get('/teams/all/admins', echo)
+  .get('/teams/{team}/members', echo)
+  .patch('/teams/{team}/members', echo)
+  .route('GET', '/a/{x}/c', echo)
+  .route('GET', '/{y}/b/d', echo)
+  .post('/jobs', echo)
+  .get('/docs/{id}', echo)
+  .get('/docs/{rest+}', echo);
+
+describe.each(KINDS)('matching paths behind the catch-all route ($name)', (kind) => {
+  it.each<[string, string, Expect]>([
+    ['GET', '/', routed('GET /')],
+    ['GET', '/users', routed('GET /users')],
+    ['POST', '/users', routed('POST /users')],
+    ['GET', '/users/', routed('GET /users')],
+    ['GET', '/users/me', routed('GET /users/me')],
+    ['GET', '/users/me/', routed('GET /users/me')],
+    ['GET', '/users/u-1', routed('GET /users/{id}', { id: 'u-1' })],
+    ['GET', '/users/u-1/', routed('GET /users/{id}', { id: 'u-1' })],
+    ['PUT', '/users/u-1', routed('PUT /users/{id}', { id: 'u-1' })],
+    ['DELETE', '/users/u-1', routed('DELETE /users/{id}', { id: 'u-1' })],
+    [
+      'GET',
+      '/users/u-1/posts/p-9',
+      routed('GET /users/{id}/posts/{postId}', { id: 'u-1', postId: 'p-9' }),
+    ],
+    // Each segment is decoded on its own, after the split.
+    ['GET', '/users/a%2Fb', routed('GET /users/{id}', { id: 'a/b' })],
+    ['GET', '/users/caf%C3%A9', routed('GET /users/{id}', { id: 'café' })],
+    ['GET', '/users/a%20b', routed('GET /users/{id}', { id: 'a b' })],
+    ['GET', '/users/%6De', routed('GET /users/me')],
+    ['GET', '/users/%E0%A4%A', routed('GET /users/{id}', { id: '%E0%A4%A' })],
+    ['GET', '/files/readme', routed('GET /files/readme')],
+    ['GET', '/files/readme/v2', routed('GET /files/{path+}', { path: 'readme/v2' })],
+    ['GET', '/files/a/b/c.txt', routed('GET /files/{path+}', { path: 'a/b/c.txt' })],
+    ['GET', '/files/a/b/', routed('GET /files/{path+}', { path: 'a/b' })],
+    ['GET', '/files/my%20docs/x', routed('GET /files/{path+}', { path: 'my docs/x' })],
+    ['PUT', '/files/a/b', routed('PUT /files/{path+}', { path: 'a/b' })],
+    ['GET', '/docs/intro', routed('GET /docs/{id}', { id: 'intro' })],
+    ['GET', '/docs/guide/intro', routed('GET /docs/{rest+}', { rest: 'guide/intro' })],
+    // A static segment first, a parameter when the static branch leads nowhere.
+    ['GET', '/teams/all/admins', routed('GET /teams/all/admins')],
+    ['GET', '/teams/all/members', routed('GET /teams/{team}/members', { team: 'all' })],
+    ['PATCH', '/teams/t-1/members', routed('PATCH /teams/{team}/members', { team: 't-1' })],
+    ['GET', '/a/b/c', routed('GET /a/{x}/c', { x: 'b' })],
+    ['GET', '/a/b/d', routed('GET /{y}/b/d', { y: 'a' })],
+    ['GET', '/users/b/d', routed('GET /{y}/b/d', { y: 'users' })],
+    // No route for the path.
+    ['GET', '/nope', routeNotFound],
+    ['GET', '/users/u-1/extra', routeNotFound],
+    ['GET', '/users/u-1/posts', routeNotFound],
+    ['GET', '/files', routeNotFound],
+    ['GET', '/teams/all', routeNotFound],
+    ['GET', '/teams//members', routeNotFound],
+    ['POST', '/a/b/e', routeNotFound],
+    ['OPTIONS', '/nope', routeNotFound],
+    ['HEAD', '/nope', routeNotFound],
+    // The path has routes, not for this method.
+    ['POST', '/', notAllowed('GET, HEAD, OPTIONS')],
+    ['DELETE', '/users', notAllowed('GET, HEAD, OPTIONS, POST')],
+    ['POST', '/users/u-1', notAllowed('DELETE, GET, HEAD, OPTIONS, PUT')],
+    ['PATCH', '/users/u-1/', notAllowed('DELETE, GET, HEAD, OPTIONS, PUT')],
+    ['DELETE', '/files/a/b', notAllowed('GET, HEAD, OPTIONS, PUT')],
+    ['PUT', '/teams/t-1/members', notAllowed('GET, HEAD, OPTIONS, PATCH')],
+    ['GET', '/jobs', notAllowed('OPTIONS, POST')],
+    ['HEAD', '/jobs', notAllowed('OPTIONS, POST')],
+    // HEAD through the GET route, without a body.
+    ['HEAD', '/', headAnswer],
+    ['HEAD', '/users/u-1', headAnswer],
+    ['HEAD', '/files/a/b', headAnswer],
+    // OPTIONS answered with what the path allows.
+    ['OPTIONS', '/', optionsAnswer('GET, HEAD, OPTIONS')],
+    ['OPTIONS', '/users', optionsAnswer('GET, HEAD, OPTIONS, POST')],
+    ['OPTIONS', '/users/u-1', optionsAnswer('DELETE, GET, HEAD, OPTIONS, PUT')],
+    ['OPTIONS', '/files/a/b/', optionsAnswer('GET, HEAD, OPTIONS, PUT')],
+    ['OPTIONS', '/jobs', optionsAnswer('OPTIONS, POST')],
+  ])('%s %s', async (method, path, expected) => {
+    expect(await serve(api, kind.event(method, path))).toEqual(expected(kind, method, path));
+  });
+});
+
+describe('paths with a stage or a base path', () => {
+  it.each<[string, string, Expect]>([
+    ['/prod/users/u-1', 'prod', routed('GET /users/{id}', { id: 'u-1' })],
+    ['/prod', 'prod', routed('GET /')],
+    ['/prod/', 'prod', routed('GET /')],
+    ['/users/u-1', '$default', routed('GET /users/{id}', { id: 'u-1' })],
+  ])(
+    'HTTP API %s on stage %s: the stage is gone before matching',
+    async (rawPath, stage, expected) => {
+      const event = httpEvent({ rawPath, requestContext: { stage } });
+      // The detail and the parameters see the path without the stage.
+      expect(await serve(api, event)).toEqual(expected(HTTP, 'GET', rawPath));
+    },
+  );
+
+  it('HTTP API on a stage: a path outside every route is quoted without the stage', async () => {
+    const event = httpEvent({ rawPath: '/prod/nope', requestContext: { stage: 'prod' } });
+    expect(await serve(api, event)).toEqual(routeNotFound(HTTP, 'GET', '/nope'));
+  });
+
+  const v1 = router({ basePath: '/v1' }).get('/', echo).get('/users/{id}', echo);
+  const v1Slash = router({ basePath: '/v1/' }).get('/', echo).get('/users/{id}', echo);
+
+  describe.each(KINDS)('basePath ($name)', (kind) => {
+    it.each<[string, string, Expect]>([
+      ['GET', '/v1/users/u-1', routed('GET /users/{id}', { id: 'u-1' })],
+      ['GET', '/v1/users/u-1/', routed('GET /users/{id}', { id: 'u-1' })],
+      ['GET', '/v1', routed('GET /')],
+      ['GET', '/v1/', routed('GET /')],
+      ['GET', '/users/u-1', routed('GET /users/{id}', { id: 'u-1' })],
+      ['GET', '/v10/users/u-1', routeNotFound],
+      ['GET', '/v1/v1/users/u-1', routeNotFound],
+      ['GET', '/v1/nope', routeNotFound],
+      ['POST', '/v1/users/u-1', notAllowed('GET, HEAD, OPTIONS')],
+    ])('%s %s', async (method, path, expected) => {
+      const want = expected(kind, method, path);
+      expect(await serve(v1, kind.event(method, path))).toEqual(want);
+      expect(await serve(v1Slash, kind.event(method, path))).toEqual(want);
+    });
+  });
+});
+
+describe('routes API Gateway resolved', () => {
+  const users = router()
+    .get('/users/me', echo)
+    .get('/users/{id}', echo)
+    .put('/users/{id}', echo)
+    .post('/users', echo);
+
+  it.each<[string, HttpEvent, object]>([
+    [
+      'a REST resource with its method, with the gateway’s path parameters',
+      rest('GET', '/users/u-1', '/users/{id}', { id: 'u-1' }),
+      REST.result(200, JSON_TYPE, { route: 'GET /users/{id}', params: { id: 'u-1' } }),
+    ],
+    [
+      'a REST resource behind a custom domain’s base path the router does not know',
+      rest('PUT', '/v1/users/u-1', '/users/{id}', { id: 'u-1' }),
+      REST.result(200, JSON_TYPE, { route: 'PUT /users/{id}', params: { id: 'u-1' } }),
+    ],
+    [
+      'a REST resource whose parameter the path would not give',
+      rest('GET', '/users/u-1', '/users/{id}', { id: 'from-gateway' }),
+      REST.result(200, JSON_TYPE, { route: 'GET /users/{id}', params: { id: 'from-gateway' } }),
+    ],
+    [
+      'a REST resource asked with HEAD: its GET route, without a body',
+      rest('HEAD', '/users/u-1', '/users/{id}', { id: 'u-1' }),
+      REST.result(200, JSON_TYPE, ''),
+    ],
+    [
+      'an HTTP API route key',
+      http('GET', '/users/u-1', 'GET /users/{id}', { id: 'u-1' }),
+      HTTP.result(200, JSON_TYPE, { route: 'GET /users/{id}', params: { id: 'u-1' } }),
+    ],
+    [
+      'an HTTP API route key on a custom domain’s base path',
+      http('PUT', '/v1/users/u-1', 'PUT /users/{id}', { id: 'u-1' }),
+      HTTP.result(200, JSON_TYPE, { route: 'PUT /users/{id}', params: { id: 'u-1' } }),
+    ],
+    [
+      'a REST `/{proxy+}` resource the router does not declare: the path decides',
+      rest('GET', '/users/u-1', '/{proxy+}', { proxy: 'users/u-1' }),
+      REST.result(200, JSON_TYPE, {
+        route: 'GET /users/{id}',
+        params: { proxy: 'users/u-1', id: 'u-1' },
+      }),
+    ],
+    [
+      'the HTTP API `$default` route: the path decides',
+      http('GET', '/users/me', '$default'),
+      HTTP.result(200, JSON_TYPE, { route: 'GET /users/me', params: {} }),
+    ],
+    [
+      'an HTTP API `ANY /{proxy+}` route: the path decides',
+      http('GET', '/users/u-1', 'ANY /{proxy+}', { proxy: 'users/u-1' }),
+      HTTP.result(200, JSON_TYPE, {
+        route: 'GET /users/{id}',
+        params: { proxy: 'users/u-1', id: 'u-1' },
+      }),
+    ],
+    [
+      'a REST resource the router has, for a method it has not: the path decides',
+      rest('DELETE', '/users/u-1', '/users/{id}', { id: 'u-1' }),
+      REST.result(
+        405,
+        { allow: 'GET, HEAD, OPTIONS, PUT', ...JSON_TYPE },
+        errors(REST_REQUEST_ID, {
+          status: '405',
+          title: 'Method Not Allowed',
+          code: 'method-not-allowed',
+          detail: 'DELETE is not allowed on /users/u-1; use GET, HEAD, OPTIONS, PUT.',
+        }),
+      ),
+    ],
+    [
+      'an HTTP API route key the router does not have: the path decides',
+      http('POST', '/users', 'POST /accounts'),
+      HTTP.result(200, JSON_TYPE, { route: 'POST /users', params: {} }),
+    ],
+    [
+      'a REST OPTIONS request on a resource: answered with what the path allows',
+      rest('OPTIONS', '/users/u-1', '/users/{id}', { id: 'u-1' }),
+      REST.result(204, { allow: 'GET, HEAD, OPTIONS, PUT' }, ''),
+    ],
+  ])('%s', async (_name, event, expected) => {
+    expect(await serve(users, event)).toEqual(expected);
+  });
+
+  const proxied = router().get('/health', echo).get('/{proxy+}', echo).post('/{proxy+}', echo);
+
+  it.each<[string, HttpEvent, object]>([
+    [
+      'REST `/{proxy+}`',
+      rest('POST', '/a/b', '/{proxy+}', { proxy: 'a/b' }),
+      REST.result(200, JSON_TYPE, { route: 'POST /{proxy+}', params: { proxy: 'a/b' } }),
+    ],
+    [
+      'REST `/health`',
+      rest('GET', '/health', '/health', null),
+      REST.result(200, JSON_TYPE, { route: 'GET /health', params: {} }),
+    ],
+    [
+      'HTTP API `GET /{proxy+}`',
+      http('GET', '/a/b', 'GET /{proxy+}', { proxy: 'a/b' }),
+      HTTP.result(200, JSON_TYPE, { route: 'GET /{proxy+}', params: { proxy: 'a/b' } }),
+    ],
+    [
+      'the HTTP API `$default` route, matched on the path to the greedy route',
+      http('GET', '/a/b', '$default'),
+      HTTP.result(200, JSON_TYPE, { route: 'GET /{proxy+}', params: { proxy: 'a/b' } }),
+    ],
+    [
+      'the HTTP API `$default` route, matched on the path to a static route',
+      http('GET', '/health', '$default'),
+      HTTP.result(200, JSON_TYPE, { route: 'GET /health', params: {} }),
+    ],
+  ])('a router that declares the catch-all route itself: %s', async (_name, event, expected) => {
+    expect(await serve(proxied, event)).toEqual(expected);
+  });
+});
+
+describe('other event sources: the path decides', () => {
+  it('a Function URL', async () => {
+    const event = functionUrlEvent({ rawPath: '/users/u-1/' });
+    expect(await serve(api, event)).toEqual({
+      statusCode: 200,
+      headers: { ...JSON_TYPE, 'x-request-id': FUNCTION_URL_REQUEST_ID },
+      cookies: [],
+      body: { route: 'GET /users/{id}', params: { id: 'u-1' } },
+      isBase64Encoded: false,
+    });
+  });
+
+  it.each([false, true])('an ALB target (multi-value headers: %s)', async (multiValue) => {
+    const event = albEvent({ path: '/files/a/b', httpMethod: 'PUT' }, { multiValue });
+    const headers = { ...JSON_TYPE, 'x-request-id': LAMBDA_REQUEST_ID };
+    expect(await serve(api, event)).toEqual({
+      statusCode: 200,
+      statusDescription: `200 ${reasonPhrase(200)}`,
+      ...(multiValue
+        ? {
+            multiValueHeaders: Object.fromEntries(
+              Object.entries(headers).map(([name, value]) => [name, [value]]),
+            ),
+          }
+        : { headers }),
+      body: { route: 'PUT /files/{path+}', params: { path: 'a/b' } },
+      isBase64Encoded: false,
+    });
+  });
+});
+
+describe('the request a route receives', () => {
+  it('has the route and the matched parameters, the rest as it came, frozen', async () => {
+    const seen: HttpRequest[] = [];
+    const spy = router().put('/users/{id}/posts/{postId}', (request) => {
+      seen.push(request);
+      return ok(json({}));
+    });
+    const event = restEvent({
+      httpMethod: 'PUT',
+      path: '/users/u-1/posts/p%202',
+      resource: '/{proxy+}',
+      pathParameters: { proxy: 'users/u-1/posts/p%202' },
+      headers: { 'X-Trace': 'abc' },
+      queryStringParameters: { page: '2' },
+    });
+    await serve(spy, event);
+    expect(seen).toHaveLength(1);
+    const request = seen[0]!;
+    expect({
+      kind: request.kind,
+      method: request.method,
+      path: request.path,
+      route: request.route,
+      pathParameters: { ...request.pathParameters },
+      headers: { ...request.headers },
+      query: { ...request.query },
+      requestId: request.requestId,
+    }).toEqual({
+      kind: 'rest',
+      method: 'PUT',
+      path: '/users/u-1/posts/p%202',
+      route: 'PUT /users/{id}/posts/{postId}',
+      pathParameters: { proxy: 'users/u-1/posts/p%202', id: 'u-1', postId: 'p 2' },
+      headers: { 'x-trace': ['abc'] },
+      query: { page: ['2'] },
+      requestId: REST_REQUEST_ID,
+    });
+    expect(Object.isFrozen(request)).toBe(true);
+    expect(Object.isFrozen(request.pathParameters)).toBe(true);
+  });
+});
+
+describe('endpoints as routes', () => {
+  const orders = router()
+    .get(
+      '/users/{id}/orders/{n}',
+      endpoint({ params: t.type({ id: t.string, n: IntFromString }) }, ({ params }) =>
+        ok(json({ id: params.id, n: params.n, next: params.n + 1 })),
+      ),
+    )
+    .post(
+      '/users/{id}/orders',
+      endpoint(
+        { params: t.type({ id: t.string }), body: t.type({ sku: t.string }) },
+        ({ params, body }) =>
+          ok(created(`/users/${params.id}/orders/1`, { user: params.id, sku: body.sku })),
+      ),
+    );
+
+  describe.each(KINDS)('$name', (kind) => {
+    it('decodes the parameters the template matched', async () => {
+      expect(await serve(orders, kind.event('GET', '/users/u-1/orders/41'))).toEqual(
+        kind.result(200, JSON_TYPE, { id: 'u-1', n: 41, next: 42 }),
+      );
+    });
+
+    it('reports a matched parameter its codec refuses', async () => {
+      expect(await serve(orders, kind.event('GET', '/users/u-1/orders/forty'))).toEqual(
+        kind.result(
+          400,
+          JSON_TYPE,
+          errors(kind.requestId, {
+            status: '400',
+            title: 'Invalid format',
+            code: 'invalid-format',
+            detail: 'Expected an integer, received "forty".',
+            source: { parameter: 'n' },
+          }),
+        ),
+      );
+    });
+  });
+
+  it('decodes the body and the parameters of a POST route', async () => {
+    const event = httpEvent({
+      rawPath: '/users/u-1/orders',
+      headers: { 'content-type': 'application/json' },
+      body: '{"sku":"sku-7"}',
+      requestContext: { http: { method: 'POST' } },
+    });
+    expect(await serve(orders, event)).toEqual(
+      HTTP.result(
+        201,
+        { ...JSON_TYPE, location: '/users/u-1/orders/1' },
+        { user: 'u-1', sku: 'sku-7' },
+      ),
+    );
+  });
+});
+
+class UserNotFound extends TaggedError('UserNotFound')<{ readonly id: string }> {}
+class LedgerUnavailable extends TaggedError('LedgerUnavailable')<{ readonly ledger: string }> {}
+class UploadsDisabled extends TaggedError('UploadsDisabled') {}
+
+const SECRET = 'SECRET-ledger-eu-1';
+
+const apiErrors = errorMap<UserNotFound | LedgerUnavailable>({
+  UserNotFound: (e) => ({ status: 404, detail: `No user ${e.id}.` }),
+  LedgerUnavailable: (e) => ({ status: 503, detail: `Ledger ${e.ledger} timed out.` }),
+});
+
+describe('error maps', () => {
+  const mapped = router({ errors: apiErrors })
+    .get('/users/{id}', (request) =>
+      err(new UserNotFound({ id: request.pathParameters['id'] ?? '' })),
+    )
+    .delete(
+      '/users/{id}',
+      (request) => err(new UserNotFound({ id: request.pathParameters['id'] ?? '' })),
+      // Deleting a user that is gone: 410 on this route only.
+      { errors: overrideErrors(apiErrors, { UserNotFound: { status: 410, code: 'user-gone' } }) },
+    )
+    .put('/files/{path+}', () => err(new UploadsDisabled()), {
+      errors: errorMap<UploadsDisabled>({
+        UploadsDisabled: { status: 503, detail: 'uploads off', headers: { 'retry-after': '3600' } },
+      }),
+    })
+    .get('/ledger', () => err(new LedgerUnavailable({ ledger: SECRET })))
+    .post('/users', () =>
+      err([new UserNotFound({ id: 'u-2' }), badRequest({ detail: 'Bad name.', code: 'bad-name' })]),
+    );
+
+  it.each<[string, HttpEvent, object]>([
+    [
+      'the router’s map, a 4xx entry exposed',
+      http('GET', '/users/u-9'),
+      HTTP.result(
+        404,
+        JSON_TYPE,
+        errors(HTTP_REQUEST_ID, {
+          status: '404',
+          code: 'UserNotFound',
+          title: 'Not Found',
+          detail: 'No user u-9.',
+        }),
+      ),
+    ],
+    [
+      'the route’s own entry for a tag the router maps too',
+      http('DELETE', '/users/u-9'),
+      HTTP.result(
+        410,
+        JSON_TYPE,
+        errors(HTTP_REQUEST_ID, { status: '410', code: 'user-gone', title: 'Gone' }),
+      ),
+    ],
+    [
+      'the route’s own map adding a tag, a 5xx entry masked, its headers kept',
+      http('PUT', '/files/a/b'),
+      HTTP.result(
+        503,
+        { ...JSON_TYPE, 'retry-after': '3600' },
+        errors(HTTP_REQUEST_ID, { status: '503', title: 'Service Unavailable' }),
+      ),
+    ],
+    [
+      'the router’s map, a 5xx entry masked',
+      http('GET', '/ledger'),
+      HTTP.result(
+        503,
+        JSON_TYPE,
+        errors(HTTP_REQUEST_ID, { status: '503', title: 'Service Unavailable' }),
+      ),
+    ],
+    [
+      'a list mixing domain errors and problems',
+      rest('POST', '/users', '/users', null),
+      REST.result(
+        400,
+        JSON_TYPE,
+        errors(
+          REST_REQUEST_ID,
+          { status: '404', code: 'UserNotFound', title: 'Not Found', detail: 'No user u-2.' },
+          { status: '400', title: 'Bad Request', code: 'bad-name', detail: 'Bad name.' },
+        ),
+      ),
+    ],
+  ])('%s', async (_name, event, expected) => {
+    const logger = capturingLogger();
+    const result = await serve(mapped, event, logger);
+    expect(result).toEqual(expected);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
+  it('logs a masked 5xx from the router’s map with its tag and details', async () => {
+    const logger = capturingLogger();
+    await serve(mapped, http('GET', '/ledger'), logger);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]?.[0]).toMatchObject({
+      message: 'Answered 503: a server error the handler returned',
+      requestId: HTTP_REQUEST_ID,
+      method: 'GET',
+      path: '/ledger',
+      status: 503,
+      errors: [
+        {
+          status: 503,
+          tag: 'LedgerUnavailable',
+          exposed: false,
+          code: 'LedgerUnavailable',
+          detail: `Ledger ${SECRET} timed out.`,
+          errorName: 'LedgerUnavailable',
+        },
+      ],
+    } satisfies LogRecord);
+  });
+
+  it('logs a masked 5xx from a route’s own map with its tag and details', async () => {
+    const logger = capturingLogger();
+    await serve(mapped, rest('PUT', '/files/a/b', '/{proxy+}', { proxy: 'files/a/b' }), logger);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]?.[0]).toMatchObject({
+      requestId: REST_REQUEST_ID,
+      status: 503,
+      errors: [
+        {
+          status: 503,
+          tag: 'UploadsDisabled',
+          exposed: false,
+          code: 'UploadsDisabled',
+          detail: 'uploads off',
+        },
+      ],
+    });
+  });
+
+  it('logs the route the router matched, as the routing docs promise', async () => {
+    const logger = capturingLogger();
+    await serve(mapped, http('GET', '/ledger'), logger);
+    expect(logger.error.mock.calls[0]?.[0]).toMatchObject({ route: 'GET /ledger' });
+  });
+
+  it('a route’s own map serves a router without one', async () => {
+    const alone = router().put('/files/{path+}', () => err(new UploadsDisabled()), {
+      errors: errorMap<UploadsDisabled>({ UploadsDisabled: { status: 409, detail: 'Not now.' } }),
+    });
+    expect(await serve(alone, http('PUT', '/files/x'))).toEqual(
+      HTTP.result(
+        409,
+        JSON_TYPE,
+        errors(HTTP_REQUEST_ID, {
+          status: '409',
+          code: 'UploadsDisabled',
+          title: 'Conflict',
+          detail: 'Not now.',
+        }),
+      ),
+    );
+  });
+});
+
+/** What a call threw, so that a whole error can be compared. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('templates are checked when the router is built', () => {
+  const base = router().get('/users/{id}', echo);
+
+  it.each<[string, () => unknown, string]>([
+    ['no leading slash', () => router().get('users', echo), 'Route "users" must start with "/".'],
+    [
+      'no leading slash, through route()',
+      () => router().route('PATCH', 'users/{id}', echo),
+      'Route "users/{id}" must start with "/".',
+    ],
+    [
+      'a greedy parameter that is not last',
+      () => router().get('/files/{path+}/meta', echo),
+      'Route "/files/{path+}/meta": the greedy parameter must come last.',
+    ],
+    [
+      'a malformed parameter',
+      () => router().get('/users/{id}.json', echo),
+      'Route "/users/{id}.json": "{id}.json" is not a valid parameter.',
+    ],
+    [
+      'two parameter names at one place',
+      () => base.get('/users/{userId}/posts', echo),
+      'Route "/users/{userId}/posts": {userId} clashes with {id} at the same place.',
+    ],
+    [
+      'two greedy names at one place',
+      () => router().get('/files/{path+}', echo).put('/files/{rest+}', echo),
+      'Route "/files/{rest+}": {rest} clashes with {path} at the same place.',
+    ],
+    [
+      'a route declared twice',
+      () => base.get('/users/{id}', echo),
+      'Route "GET /users/{id}" is declared twice.',
+    ],
+    [
+      'a route declared twice, once with a trailing slash',
+      () => router().post('/users', echo).route('POST', '/users/', echo),
+      'Route "POST /users/" is declared twice.',
+    ],
+  ])('%s', (_name, build, message) => {
+    expect(thrownBy(build)).toStrictEqual(new TypeError(message));
+  });
+
+  it('refuses a template that names one parameter twice', () => {
+    // Only one of the two values could reach the handler.
+    expect(thrownBy(() => router().get('/teams/{id}/users/{id}', echo))).toBeInstanceOf(TypeError);
+  });
+
+  it('leaves the router a refused route was added to as it was', async () => {
+    thrownBy(() => base.get('/users/{userId}/posts', echo));
+    expect(base.routes).toEqual([{ method: 'GET', path: '/users/{id}' }]);
+    expect(await serve(base, HTTP.event('GET', '/users/u-1'))).toEqual(
+      routed('GET /users/{id}', { id: 'u-1' })(HTTP, 'GET', '/users/u-1'),
+    );
+  });
+});
+
+describe('routes and immutability', () => {
+  it('lists the routes in the order they were added', () => {
+    expect(router().routes).toEqual([]);
+    expect(api.routes).toEqual<RouteInfo[]>([
+      { method: 'GET', path: '/' },
+      { method: 'GET', path: '/users' },
+      { method: 'POST', path: '/users' },
+      { method: 'GET', path: '/users/me' },
+      { method: 'GET', path: '/users/{id}' },
+      { method: 'PUT', path: '/users/{id}' },
+      { method: 'DELETE', path: '/users/{id}' },
+      { method: 'GET', path: '/users/{id}/posts/{postId}' },
+      { method: 'GET', path: '/files/readme' },
+      { method: 'GET', path: '/files/{path+}' },
+      { method: 'PUT', path: '/files/{path+}' },
+      { method: 'GET', path: '/teams/all/admins' },
+      { method: 'GET', path: '/teams/{team}/members' },
+      { method: 'PATCH', path: '/teams/{team}/members' },
+      { method: 'GET', path: '/a/{x}/c' },
+      { method: 'GET', path: '/{y}/b/d' },
+      { method: 'POST', path: '/jobs' },
+      { method: 'GET', path: '/docs/{id}' },
+      { method: 'GET', path: '/docs/{rest+}' },
+    ]);
+  });
+
+  it('adding a route returns a new router and leaves the original as it was', async () => {
+    const base = router().get('/a', echo);
+    const withB = base.get('/b', echo);
+    expect(withB).not.toBe(base);
+    expect(base.routes).toEqual([{ method: 'GET', path: '/a' }]);
+    expect(withB.routes).toEqual([
+      { method: 'GET', path: '/a' },
+      { method: 'GET', path: '/b' },
+    ]);
+    expect(await serve(base, HTTP.event('GET', '/b'))).toEqual(routeNotFound(HTTP, 'GET', '/b'));
+    expect(await serve(withB, HTTP.event('GET', '/b'))).toEqual(
+      routed('GET /b')(HTTP, 'GET', '/b'),
+    );
+    // The original's allowed methods are its own.
+    const withPost = base.post('/a', echo);
+    expect(await serve(base, HTTP.event('OPTIONS', '/a'))).toEqual(
+      optionsAnswer('GET, HEAD, OPTIONS')(HTTP, 'OPTIONS', '/a'),
+    );
+    expect(await serve(withPost, HTTP.event('OPTIONS', '/a'))).toEqual(
+      optionsAnswer('GET, HEAD, OPTIONS, POST')(HTTP, 'OPTIONS', '/a'),
+    );
+  });
+
+  it('two routers grown from one base do not see each other’s routes', async () => {
+    const base = router().get('/a', echo);
+    const first = base.get('/b', () => ok(json({ from: 'first' })));
+    const second = base.get('/b', () => ok(json({ from: 'second' })));
+    expect(await serve(first, HTTP.event('GET', '/b'))).toEqual(
+      HTTP.result(200, JSON_TYPE, { from: 'first' }),
+    );
+    expect(await serve(second, HTTP.event('GET', '/b'))).toEqual(
+      HTTP.result(200, JSON_TYPE, { from: 'second' }),
+    );
+  });
+});
+
+describe('route() and explicit HEAD and OPTIONS routes', () => {
+  const custom = router()
+    .get('/items', echo)
+    .route('HEAD', '/items', () => ok(json({ head: true }, { headers: { 'x-count': '3' } })))
+    .route('OPTIONS', '/items', () => ok(json({ options: true })))
+    .route('DELETE', '/items/{id}', echo);
+
+  it.each<[string, string, object]>([
+    ['GET', '/items', HTTP.result(200, JSON_TYPE, { route: 'GET /items', params: {} })],
+    ['HEAD', '/items', HTTP.result(200, { ...JSON_TYPE, 'x-count': '3' }, '')],
+    ['OPTIONS', '/items', HTTP.result(200, JSON_TYPE, { options: true })],
+    [
+      'DELETE',
+      '/items/i-1',
+      HTTP.result(200, JSON_TYPE, { route: 'DELETE /items/{id}', params: { id: 'i-1' } }),
+    ],
+    ['OPTIONS', '/items/i-1', HTTP.result(204, { allow: 'DELETE, OPTIONS' }, '')],
+  ])('%s %s', async (method, path, expected) => {
+    expect(await serve(custom, http(method, path))).toEqual(expected);
+  });
+});
+
+describe('matching takes the method into account', () => {
+  // A route whose template matches the path and whose method matches the request exists, so
+  // the request is that route's; a more specific template for other methods must not hide it.
+  const shadowed = router()
+    .get('/users/me', echo)
+    .delete('/users/{id}', echo)
+    .get('/files/readme', echo)
+    .put('/files/{path+}', echo);
+
+  it.each<[string, string, Expect]>([
+    ['DELETE', '/users/me', routed('DELETE /users/{id}', { id: 'me' })],
+    ['PUT', '/files/readme', routed('PUT /files/{path+}', { path: 'readme' })],
+    ['OPTIONS', '/users/me', optionsAnswer('DELETE, GET, HEAD, OPTIONS')],
+    ['POST', '/files/readme', notAllowed('GET, HEAD, OPTIONS, PUT')],
+  ])('%s %s', async (method, path, expected) => {
+    expect(await serve(shadowed, HTTP.event(method, path))).toEqual(expected(HTTP, method, path));
+  });
+});
