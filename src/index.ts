@@ -39,6 +39,9 @@ export type {
   TaggedErrorClass,
   TaggedErrorInstance,
 } from './errors/tagged-error.js';
+export { serve } from './dev/serve.js';
+export type { LambdaFunction, LocalServer, ServeOptions } from './dev/serve.js';
+export type { LocalEventKind } from './dev/to-event.js';
 export { detectEventKind } from './events/kinds.js';
 export { compress } from './middleware/compress.js';
 export type { CompressOptions } from './middleware/compress.js';

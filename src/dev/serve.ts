@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from 'aws-lambda';
+import type { LocalEventKind, LocalRequest } from './to-event.js';
+import { toEvent } from './to-event.js';
+
+/** Any Lambda HTTP handler: what `toLambda` returns, or one of your own. */
+export type LambdaFunction = (event: never, context: Context) => Promise<unknown>;
+
+/** Local server settings. */
+export interface ServeOptions {
+  /** 3000 by default; 0 picks a free port. */
+  readonly port?: number;
+  /** `127.0.0.1` by default. */
+  readonly host?: string;
+  /** The event kind each request becomes: `rest` (default), `http`, `url`, `alb` or `alb-multi`. */
+  readonly event?: LocalEventKind;
+  /** The function's timeout, for `context.getRemainingTimeInMillis()`; 30 s by default. */
+  readonly timeoutMs?: number;
+  /** Called with one line per request; `console.log` by default, `false` for silence. */
+  readonly log?: ((line: string) => void) | false;
+}
+
+/** A running local server. */
+export interface LocalServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function fakeContext(timeoutMs: number): Context {
+  const started = Date.now();
+  const id = randomUUID();
+  // The Context type still lists the callback-era done/fail/succeed; they do nothing here.
+  const legacy = { done: () => undefined, fail: () => undefined, succeed: () => undefined };
+  return {
+    ...legacy,
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:local',
+    memoryLimitInMB: '1024',
+    awsRequestId: id,
+    logGroupName: '/aws/lambda/local',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+interface ProxyResult {
+  readonly statusCode?: number;
+  readonly headers?: Record<string, unknown>;
+  readonly multiValueHeaders?: Record<string, unknown>;
+  readonly cookies?: readonly string[];
+  readonly body?: string;
+  readonly isBase64Encoded?: boolean;
+}
+
+/** Writes a proxy result of any kind as the HTTP response API Gateway or the ALB would send. */
+function writeResult(result: ProxyResult, response: ServerResponse): void {
+  const headers = new Map<string, string[]>();
+  const add = (name: string, value: unknown): void => {
+    const list = headers.get(name.toLowerCase()) ?? [];
+    for (const item of Array.isArray(value) ? value : [value]) list.push(String(item));
+    headers.set(name.toLowerCase(), list);
+  };
+  for (const [name, value] of Object.entries(result.headers ?? {})) add(name, value);
+  // Payload 1.0: values in multiValueHeaders replace the same header in headers.
+  for (const [name, value] of Object.entries(result.multiValueHeaders ?? {})) {
+    headers.delete(name.toLowerCase());
+    add(name, value);
+  }
+  for (const cookie of result.cookies ?? []) add('set-cookie', cookie);
+  const body =
+    result.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(result.body, result.isBase64Encoded === true ? 'base64' : 'utf8');
+  response.statusCode = result.statusCode ?? 200;
+  for (const [name, values] of headers)
+    response.setHeader(name, values.length === 1 ? (values[0] ?? '') : values);
+  response.end(body);
+}
+
+/**
+ * Serves a Lambda HTTP handler on node:http: each request becomes a real event of the chosen kind,
+ * built as AWS builds it, and each result becomes the HTTP response the source would send.
+ *
+ * @example
+ * ```ts
+ * import { ok } from 'neverthrow';
+ * import { serve, toLambda } from 'gatefold';
+ *
+ * const server = await serve(toLambda(() => ok({ hello: 'world' })), { port: 3000, event: 'http' });
+ * console.log(`listening on ${server.url}`);
+ * ```
+ */
+export async function serve(
+  handler: LambdaFunction,
+  options: ServeOptions = {},
+): Promise<LocalServer> {
+  const kind = options.event ?? 'rest';
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const log =
+    options.log === false
+      ? undefined
+      : (options.log ??
+        ((line: string) => {
+          console.log(line);
+        }));
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    void (async () => {
+      try {
+        const local: LocalRequest = {
+          method: request.method ?? 'GET',
+          url: request.url ?? '/',
+          headers: request.headers,
+          body: await readBody(request),
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        };
+        const result = (await handler(
+          toEvent(kind, local) as never,
+          fakeContext(timeoutMs),
+        )) as ProxyResult;
+        writeResult(result, response);
+      } catch (error) {
+        // What API Gateway answers when the function fails: a bare 502.
+        response.statusCode = 502;
+        response.setHeader('content-type', 'application/json');
+        response.end('{"message":"Internal server error"}');
+        log?.(`handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      log?.(
+        `${request.method ?? 'GET'} ${request.url ?? '/'} → ${String(response.statusCode)} (${(performance.now() - started).toFixed(1)} ms)`,
+      );
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
+      resolve();
+    });
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${String(port)}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
