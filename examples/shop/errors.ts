@@ -1,0 +1,34 @@
+/**
+ * The shop's domain errors and the one error map that says what each becomes on the wire. Routes
+ * return these errors; they never pick a status themselves.
+ */
+import { TaggedError, errorMap } from '../../src/index.js';
+
+/** No user has this id. */
+export class UserNotFound extends TaggedError('UserNotFound')<{ readonly id: string }> {}
+
+/** Another user already registered with this email. */
+export class EmailTaken extends TaggedError('EmailTaken')<{ readonly email: string }> {}
+
+/**
+ * An order line names a product the shop does not sell. `index` is the line's position in the
+ * order, so the checkout route can point the client at `/items/{index}/productId`: an error map
+ * entry cannot carry a request `source`, so that route turns these into problems itself (see
+ * `routes/checkout.ts`) and they are not in {@link shopErrors}.
+ */
+export class ProductNotFound extends TaggedError('ProductNotFound')<{
+  readonly productId: string;
+  readonly index: number;
+}> {}
+
+/** The domain errors routes return on the `Err` side, mapped by {@link shopErrors}. */
+export type ShopError = UserNotFound | EmailTaken;
+
+/** How every mapped domain error is answered; shared by every route of the router. */
+export const shopErrors = errorMap<ShopError>({
+  UserNotFound: (e) => ({ status: 404, detail: `No user has the id "${e.id}".` }),
+  EmailTaken: (e) => ({
+    status: 409,
+    detail: `A user with the email "${e.email}" is already registered.`,
+  }),
+});
