@@ -130,8 +130,23 @@ async function throughMiddleware(
     produced ??= folded;
     return folded.response;
   };
-  const response = await compose(middleware, inner, tools)(request, context);
-  return { defect: false, problems: [], mapped: [], ...produced, response };
+  const response: unknown = await compose(middleware, inner, tools)(request, context);
+  const shaped = response as Partial<HttpResponse> | null | undefined;
+  if (
+    typeof shaped?.status !== 'number' ||
+    typeof shaped.headers !== 'object' ||
+    !Array.isArray(shaped.cookies)
+  ) {
+    // Thrown inside serve's try: answered and logged as a defect like any other.
+    throw new TypeError('A middleware returned something that is not a response.');
+  }
+  return {
+    defect: false,
+    problems: [],
+    mapped: [],
+    ...produced,
+    response: response as HttpResponse,
+  };
 }
 
 /** Sends the request id back on every response, unless the handler set the header itself. */

@@ -19,6 +19,7 @@ import { isErrorStatusCode, isSuccessStatusCode } from './status.js';
 import { describeError } from './_internals/describe-error.js';
 import { InvalidResponseError, addHeaders, checkHeaderValue } from './_internals/headers.js';
 import { appendValue, emptyMap } from './_internals/fields.js';
+import { routeOf } from './_internals/routed.js';
 
 /** @internal Settings the fold needs, resolved once when the adapter is built. */
 export interface FoldConfig {
@@ -222,6 +223,11 @@ function acceptOf(request: HttpRequest): string | undefined {
   return Array.isArray(values) ? values.join(',') : typeof values === 'string' ? values : undefined;
 }
 
+function traceOf(request: HttpRequest): { traceId?: string } {
+  const traceId = request.headers['x-amzn-trace-id']?.[0] ?? process.env['_X_AMZN_TRACE_ID'];
+  return traceId === undefined ? {} : { traceId };
+}
+
 /** @internal Renders problems in the configured format, with their headers. */
 export function problemsResponse(
   request: HttpRequest,
@@ -271,6 +277,8 @@ export function defectFolded(request: HttpRequest, cause: unknown, config: FoldC
     kind: request.kind,
     method: request.method,
     path: request.path,
+    route: routeOf(request),
+    ...traceOf(request),
     ...describeError(cause),
   });
   const response = problemsResponse(request, [DEFECT_PROBLEM], config);

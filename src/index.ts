@@ -30,7 +30,13 @@ export {
 export type { NonEmptyStringBrand, UuidBrand } from './decode/text-codecs.js';
 export { all, field, rule, sequence } from './decode/validators.js';
 export type { RuleIssue, Validator } from './decode/validators.js';
-export { errorMap, isErrorMap, mergeErrorMaps, overrideErrors } from './errors/error-map.js';
+export {
+  errorMap,
+  isErrorMap,
+  mergeErrorMaps,
+  overrideErrors,
+  toProblem,
+} from './errors/error-map.js';
 export type { ErrorEntry, ErrorMap, ErrorMapEntries, ErrorMapping } from './errors/error-map.js';
 export { TaggedError, isTagged } from './errors/tagged-error.js';
 export type {

@@ -1,8 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import type { ProblemSource } from '../src/index.js';
+import type { ErrorMapEntries, HttpResponse, Middleware, ProblemSource } from '../src/index.js';
 import {
+  TaggedError,
+  compress,
+  errorMap,
+  overrideErrors,
+  text,
   badRequest,
   binary,
   created,
@@ -263,5 +268,65 @@ describe('hardening', () => {
       body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"client-1"}}',
       isBase64Encoded: false,
     });
+  });
+});
+
+describe('hardening of maps, metrics and middleware', () => {
+  it('an async metrics writer that rejects causes no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const lambda = toLambda(() => ok(1), {
+        logger: logger(),
+        metrics: { namespace: 'n', write: async () => Promise.reject(new Error('sink down')) },
+      });
+      expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('compression weakens a strong ETag, since the bytes changed', async () => {
+    const lambda = toLambda(() => ok(text('x'.repeat(4096), { headers: { etag: '"v1"' } })), {
+      logger: logger(),
+      middleware: [compress()],
+    });
+    const result = await lambda(
+      httpEvent({ headers: { 'accept-encoding': 'gzip' } }),
+      lambdaContext,
+    );
+    expect(result.headers?.['etag']).toBe('W/"v1"');
+    expect(result.headers?.['content-encoding']).toBe('gzip');
+  });
+
+  it('a middleware that returns no response is a masked, logged defect', async () => {
+    const log = logger();
+    const broken: Middleware = () => async () =>
+      Promise.resolve(undefined as unknown as HttpResponse);
+    const result = await toLambda(() => ok(1), { logger: log, middleware: [broken] })(
+      httpEvent(),
+      lambdaContext,
+    );
+    expect(result.statusCode).toBe(500);
+    expect(log.error.mock.calls[0]?.[0]).toMatchObject({
+      message: 'Handler defect answered with a masked 500',
+      errorMessage: 'A middleware returned something that is not a response.',
+    });
+  });
+
+  it('an override given as undefined keeps the original entry', async () => {
+    class Gone extends TaggedError('Gone') {}
+    const map = errorMap<Gone>({ Gone: { status: 410 } });
+    const overrides = { Gone: undefined } as unknown as Partial<ErrorMapEntries<Gone>>;
+    const lambda = toLambda(() => err(new Gone()), {
+      errors: overrideErrors(map, overrides),
+      logger: logger(),
+    });
+    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(410);
   });
 });

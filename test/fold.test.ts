@@ -950,6 +950,7 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
         kind: kind.kind,
         method: 'GET',
         path: '/items',
+        route: kind.route,
         errorName: defect.errorName,
         errorMessage: matches(defect.errorMessage),
         ...(defect.hasStack ? { stack: ANY_STRING } : {}),

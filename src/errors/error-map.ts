@@ -113,7 +113,11 @@ export function overrideErrors<E extends Tagged>(
   map: ErrorMap<E>,
   overrides: Partial<ErrorMapEntries<E>>,
 ): ErrorMap<E> {
-  return errorMap<E>({ ...map.entries, ...overrides });
+  const entries: Record<string, unknown> = { ...map.entries };
+  // An entry given as undefined (possible without exactOptionalPropertyTypes) keeps the original.
+  for (const [tag, entry] of Object.entries(overrides))
+    if (entry !== undefined) entries[tag] = entry;
+  return errorMap<E>(entries as ErrorMapEntries<E>);
 }
 
 /** True for a value built by {@link errorMap}. */

@@ -78,6 +78,9 @@ export function compress(options: CompressOptions = {}): Middleware {
       'content-encoding': [best],
     };
     delete headers['content-length'];
+    // RFC 9110 §8.8.1: other bytes, so a strong validator no longer holds; a weak one still does.
+    const etag = headers['etag']?.[0];
+    if (etag !== undefined && !etag.startsWith('W/')) headers['etag'] = [`W/${etag}`];
     return { ...varied, headers, body: new Uint8Array(compressed) } satisfies HttpResponse;
   };
 }

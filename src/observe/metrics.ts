@@ -13,7 +13,7 @@ export interface MetricsOptions {
    * Where each line goes; standard output by default (Lambda sends it to CloudWatch Logs, where
    * EMF lines become metrics). Metric lines bypass the logger: EMF needs the bare JSON object.
    */
-  readonly write?: (line: string) => void;
+  readonly write?: (line: string) => unknown;
 }
 
 /** The counts one request contributes, per route. */

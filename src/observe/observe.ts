@@ -121,7 +121,11 @@ export function observe(
       Date.now(),
     );
     try {
-      config.metrics.write(JSON.stringify(document));
+      const returned = config.metrics.write(JSON.stringify(document));
+      // An async writer's rejection would otherwise be unhandled and fail the invocation.
+      if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
+        (returned as PromiseLike<unknown>).then(undefined, () => undefined);
+      }
     } catch {
       // Metrics must never change the answer.
     }

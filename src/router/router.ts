@@ -236,6 +236,12 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
  * export const handler = toLambda(api);
  * ```
  */
-export function router<E extends Tagged = never>(options: RouterOptions<E> = {}): Router<E> {
+export function router(
+  options?: RouterOptions<never> & { readonly errors?: undefined },
+): Router<never>;
+export function router<E extends Tagged>(
+  options: RouterOptions<E> & { readonly errors: ErrorMap<E> },
+): Router<E>;
+export function router<E extends Tagged>(options: RouterOptions<E> = {}): Router<E> {
   return build(options, []);
 }

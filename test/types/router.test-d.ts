@@ -130,3 +130,11 @@ describe('router types', () => {
     expectTypeOf(toLambda(api, { errorFormat: 'problem' })).toEqualTypeOf<LambdaHttpHandler>();
   });
 });
+
+describe('router() without a map for its declared errors', () => {
+  it('does not compile', () => {
+    class Boom extends TaggedError('Boom') {}
+    // @ts-expect-error — an error type needs the map that covers it
+    router<Boom>();
+  });
+});
