@@ -39,7 +39,7 @@ function compile(all: readonly Example[]): Map<string, string[]> {
   const options: ts.CompilerOptions = {
     ...parsed.options,
     noEmit: true,
-    paths: { gatefold: ['./src/index.ts'] },
+    paths: { gatefold: ['./src/index.ts'], 'gatefold/testing': ['./src/testing/index.ts'] },
     baseUrl: root,
     // Examples show fragments of a handler module; unused names are fine there.
     noUnusedLocals: false,
