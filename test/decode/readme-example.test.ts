@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { ok } from 'neverthrow';
+import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import {
   IntFromString,
@@ -8,6 +8,7 @@ import {
   endpoint,
   json,
   minLength,
+  notFound,
   oneOf,
   toLambda,
 } from '../../src/index.js';
@@ -157,5 +158,30 @@ describe('docs/decoding.md first example', () => {
       ],
       meta: { requestId: expect.any(String) as string },
     });
+  });
+});
+
+describe('README first example', () => {
+  it('answers GET /users/u-9 as the README shows', async () => {
+    const users = new Map([['u-1', { id: 'u-1', name: 'Ada' }]]);
+    const getUser = toLambda(
+      (request) => {
+        const id = request.pathParameters['id'] ?? '';
+        const user = users.get(id);
+        return user === undefined
+          ? err(notFound({ code: 'UserNotFound', detail: `No user ${id}.` }))
+          : ok(json(user, { headers: { 'cache-control': 'max-age=60' } }));
+      },
+      { logger: capturingLogger() },
+    );
+    const result = await getUser(httpEvent({ pathParameters: { id: 'u-9' } }), context);
+    expect(result.statusCode).toBe(404);
+    expect(result.headers).toEqual({
+      'content-type': 'application/json',
+      'x-request-id': HTTP_REQUEST_ID,
+    });
+    expect(result.body).toBe(
+      `{"errors":[{"status":"404","title":"Not Found","code":"UserNotFound","detail":"No user u-9."}],"meta":{"requestId":"${HTTP_REQUEST_ID}"}}`,
+    );
   });
 });
