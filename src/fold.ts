@@ -20,6 +20,8 @@ import { describeError } from './_internals/describe-error.js';
 import { InvalidResponseError, addHeaders, checkHeaderValue } from './_internals/headers.js';
 import { appendValue, emptyMap } from './_internals/fields.js';
 import { routeOf } from './_internals/routed.js';
+import { stringify } from './_internals/json.js';
+import { isThenable } from './_internals/promise.js';
 
 /** @internal Settings the fold needs, resolved once when the adapter is built. */
 export interface FoldConfig {
@@ -42,9 +44,6 @@ export interface Folded {
 
 const NONE: readonly never[] = /*#__PURE__*/ Object.freeze([]);
 
-// JSON.stringify returns undefined for functions, symbols and undefined; its declared type hides it.
-const stringify = JSON.stringify as (value: unknown) => string | undefined;
-
 const JSON_TYPE = 'application/json';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const BYTES_TYPE = 'application/octet-stream';
@@ -59,14 +58,6 @@ const DEFECT_PROBLEM: Problem = /*#__PURE__*/ problem({
   title: 'Internal Server Error',
   detail: 'The server failed to handle the request. Quote the request id when reporting this.',
 });
-
-function isThenable(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
 
 function serializeJson(value: unknown, what: string): string {
   // A forgotten `await` (`ok(fetchUser())`) would otherwise be sent as `{}`.

@@ -1,3 +1,5 @@
+import { ignoreRejection } from './_internals/promise.js';
+
 /**
  * The structural logger gatefold writes to. Each method takes one record with a `message`;
  * Powertools Logger (`logger.error({ message, ...fields })`), pino (`logger.error(obj)`) and the
@@ -26,11 +28,8 @@ export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
  */
 export function safeLog(logger: Logger, level: LogLevel, record: LogRecord): void {
   try {
-    const returned = logger[level](record);
     // An async logger's rejection would otherwise be unhandled, which fails the invocation.
-    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
-      (returned as PromiseLike<unknown>).then(undefined, () => undefined);
-    }
+    ignoreRejection(logger[level](record));
   } catch {
     // Nothing else can be told; the response still goes out.
   }

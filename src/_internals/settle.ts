@@ -1,3 +1,5 @@
+import { isThenable } from './promise.js';
+
 /** A handler's outcome once awaited: which side it landed on, and the value there. */
 export type Settled =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
@@ -17,14 +19,6 @@ interface EitherLike {
 /** @internal Thrown when a handler returns something that is not a result at all. */
 export class NotAResultError extends TypeError {
   override readonly name = 'NotAResultError';
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
 
 function describeType(value: unknown): string {

@@ -1,3 +1,4 @@
+import { stringify } from '../_internals/json.js';
 import type { IssueTemplate } from './issue.js';
 
 /** Any io-ts codec, seen only through what describing it needs. */
@@ -47,9 +48,6 @@ interface Tagged {
 }
 
 const MAX_LISTED = 8;
-
-// JSON.stringify returns undefined for undefined, functions and symbols; its declared type hides it.
-const stringify = JSON.stringify as (value: unknown) => string | undefined;
 
 /** @internal A phrase for what a codec expects, for details such as "Expected an integer". */
 export function expectedOf(codec: AnyCodec): string {

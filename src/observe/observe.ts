@@ -5,6 +5,7 @@ import type { MetricsOptions } from './metrics.js';
 import { safeLog } from '../logger.js';
 import { describeError } from '../_internals/describe-error.js';
 import { routeOf } from '../_internals/routed.js';
+import { ignoreRejection } from '../_internals/promise.js';
 import { emfDocument } from './metrics.js';
 
 /** @internal Settings for logs and metrics, resolved once when the adapter is built. */
@@ -121,11 +122,7 @@ export function observe(
       Date.now(),
     );
     try {
-      const returned = config.metrics.write(JSON.stringify(document));
-      // An async writer's rejection would otherwise be unhandled and fail the invocation.
-      if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
-        (returned as PromiseLike<unknown>).then(undefined, () => undefined);
-      }
+      ignoreRejection(config.metrics.write(JSON.stringify(document)));
     } catch {
       // Metrics must never change the answer.
     }
