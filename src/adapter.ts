@@ -1,24 +1,17 @@
 import type { Context } from 'aws-lambda';
 import type { ErrorMap } from './errors/error-map.js';
 import type { Tagged } from './errors/tagged-error.js';
-import type { Folded, FoldConfig } from './fold.js';
 import type { MappedErrors, Outcome, ProblemError } from './handler.js';
 import type { LambdaOptions, MappedLambdaOptions } from './options.js';
-import type { ObserveConfig } from './observe/observe.js';
+import type { Invocation } from './pipeline.js';
 import type { EventKind, HttpRequest } from './request.js';
-import type { HttpResponse } from './response.js';
 import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
 import { fallbackRequest } from './events/read.js';
 import { usesMultiValueHeaders } from './events/alb.js';
-import { defectFolded, foldSettled, problemsFolded } from './fold.js';
-import { consoleLogger, safeLog } from './logger.js';
-import { writeStdout } from './observe/metrics.js';
-import { compose } from './middleware/middleware.js';
-import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
-import { observe } from './observe/observe.js';
+import { safeLog } from './logger.js';
+import { pipeline } from './pipeline.js';
 import { EVENT_KINDS } from './request.js';
-import { settle } from './_internals/settle.js';
 import { describeError } from './_internals/describe-error.js';
 import { asRecord, asString } from './_internals/fields.js';
 
@@ -91,70 +84,6 @@ function lastResortResult(
   }
 }
 
-async function answer(
-  handler: (request: HttpRequest, context: Context) => unknown,
-  request: HttpRequest,
-  context: Context,
-  config: FoldConfig,
-): Promise<Folded> {
-  try {
-    return foldSettled(request, await settle(handler(request, context)), config);
-  } catch (defect) {
-    // A synchronous throw, a rejection, or a return value that is not a result.
-    return defectFolded(request, defect, config);
-  }
-}
-
-/**
- * Runs the folded handler inside the middleware. The fold result that produced the response —
- * the handler's, or a problem a middleware answered with — is kept for the logs and metrics.
- */
-async function throughMiddleware(
-  middleware: readonly Middleware[],
-  core: (request: HttpRequest, context: Context) => Promise<Folded>,
-  request: HttpRequest,
-  context: Context,
-  config: FoldConfig,
-): Promise<Folded> {
-  let produced: Folded | undefined;
-  const tools: MiddlewareTools = {
-    problem: (req, problem) => {
-      // A middleware's own answer is what the client gets, even after it called `next`.
-      const folded = problemsFolded(req, [problem], config);
-      produced = folded;
-      return folded.response;
-    },
-  };
-  const inner = async (req: HttpRequest, ctx: Context): Promise<HttpResponse> => {
-    const folded = await core(req, ctx);
-    produced ??= folded;
-    return folded.response;
-  };
-  const response: unknown = await compose(middleware, inner, tools)(request, context);
-  const shaped = response as Partial<HttpResponse> | null | undefined;
-  if (
-    typeof shaped?.status !== 'number' ||
-    typeof shaped.headers !== 'object' ||
-    !Array.isArray(shaped.cookies)
-  ) {
-    // Thrown inside serve's try: answered and logged as a defect like any other.
-    throw new TypeError('A middleware returned something that is not a response.');
-  }
-  return {
-    defect: false,
-    problems: [],
-    mapped: [],
-    ...produced,
-    response: response as HttpResponse,
-  };
-}
-
-/** Sends the request id back on every response, unless the handler set the header itself. */
-function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
-  if (response.headers[header] !== undefined || requestId === '') return response;
-  return { ...response, headers: { ...response.headers, [header]: [requestId] } };
-}
-
 function gatewayRequestIdOf(event: Record<string, unknown>): string | undefined {
   return asString(asRecord(event['requestContext'])?.['requestId']);
 }
@@ -195,61 +124,20 @@ export function toLambda(
   handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,
   options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> } = {},
 ): LambdaHttpHandler {
-  // Resolved once, when the module loads, not per request.
-  const logger = options.logger ?? consoleLogger;
-  const config: FoldConfig = {
-    logger,
-    errorFormat: options.errorFormat ?? 'json-api',
-    jsonApiMediaType: options.jsonApiMediaType ?? 'application/json',
-    errors: options.errors,
-  };
-  const observeConfig: ObserveConfig = {
-    logger,
-    clientErrorLevel: options.clientErrorLogLevel ?? 'info',
-    accessLog: options.accessLog ?? false,
-    metrics:
-      options.metrics === undefined
-        ? undefined
-        : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
-  };
-  const middleware = options.middleware ?? [];
-  const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
-  const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
+  const { config, requestIdHeader, adoptRequestId, run } = pipeline(handler, options);
 
   async function serve(
     kind: EventKind,
     event: Record<string, unknown>,
     context: Context,
-    invocation: { readonly startedAt: number; request?: HttpRequest },
+    invocation: Invocation,
   ): Promise<HttpResult> {
-    let request: HttpRequest | undefined;
-    let folded: Folded;
-    try {
-      const read = readEvent(kind, event, context, adoptRequestId);
-      request = read.request;
-      // Kept for the last-resort answer, so that it quotes the same request id.
-      invocation.request = request;
-      const rejection = read.rejection;
-      const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
-        rejection === undefined
-          ? answer(handler, req, ctx, config)
-          : problemsFolded(req, [rejection], config);
-      folded =
-        middleware.length === 0
-          ? await core(request, context)
-          : await throughMiddleware(middleware, core, request, context, config);
-    } catch (defect) {
-      // The event could not be read, or the fold itself failed.
-      request ??= fallbackRequest(kind, event, context);
-      folded = defectFolded(request, defect, config);
-    }
-    observe(
-      request,
-      folded,
-      { startedAt: invocation.startedAt, gatewayRequestId: gatewayRequestIdOf(event) },
-      observeConfig,
+    const { request, response } = await run(
+      () => readEvent(kind, event, context, adoptRequestId),
+      () => fallbackRequest(kind, event, context),
+      context,
+      invocation,
     );
-    const response = withRequestId(folded.response, requestIdHeader, request.requestId);
     return writeResult(kind, response, event, request, config.logger);
   }
 
@@ -264,7 +152,10 @@ export function toLambda(
       throw error;
     }
     const record = event as Record<string, unknown>;
-    const invocation: { readonly startedAt: number; request?: HttpRequest } = { startedAt };
+    const invocation: Invocation = {
+      startedAt,
+      gatewayRequestId: tryRead(() => gatewayRequestIdOf(record), undefined),
+    };
     try {
       return await serve(kind, record, context, invocation);
     } catch (failure) {

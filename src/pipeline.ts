@@ -1,0 +1,182 @@
+/**
+ * The part of answering that does not depend on how the request arrived: middleware, handler,
+ * fold, logs and metrics, and the request id on the response. `toLambda` and
+ * `toLambdaIntegration` read their events and write their results around it.
+ */
+import type { Context } from 'aws-lambda';
+import type { ErrorMap } from './errors/error-map.js';
+import type { Tagged } from './errors/tagged-error.js';
+import type { ReadRequest } from './events/read.js';
+import type { Folded, FoldConfig } from './fold.js';
+import type { LambdaOptions } from './options.js';
+import type { ObserveConfig } from './observe/observe.js';
+import type { HttpRequest } from './request.js';
+import type { HttpResponse } from './response.js';
+import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
+import { defectFolded, foldSettled, problemsFolded } from './fold.js';
+import { consoleLogger } from './logger.js';
+import { compose } from './middleware/middleware.js';
+import { writeStdout } from './observe/metrics.js';
+import { observe } from './observe/observe.js';
+import { settle } from './_internals/settle.js';
+
+/** @internal A handler as the pipeline calls it: any outcome, checked by the fold. */
+export type AnyHandler = (request: HttpRequest, context: Context) => unknown;
+
+/** @internal What one invocation is known to be, for the logs. */
+export interface Invocation {
+  readonly startedAt: number;
+  readonly gatewayRequestId: string | undefined;
+  /** Set as soon as the request is read, so that a last-resort answer quotes its id. */
+  request?: HttpRequest;
+}
+
+/** @internal What the pipeline answered. */
+export interface Answered {
+  readonly request: HttpRequest;
+  readonly folded: Folded;
+  /** The folded response with the request id header. */
+  readonly response: HttpResponse;
+}
+
+/** @internal The pipeline for one handler, its settings resolved once. */
+export interface Pipeline {
+  readonly config: FoldConfig;
+  readonly requestIdHeader: string;
+  /** The header a client request id is adopted from, or `undefined` when none is. */
+  readonly adoptRequestId: string | undefined;
+  readonly run: (
+    read: () => ReadRequest,
+    fallback: () => HttpRequest,
+    context: Context,
+    invocation: Invocation,
+  ) => Promise<Answered>;
+}
+
+async function answer(
+  handler: AnyHandler,
+  request: HttpRequest,
+  context: Context,
+  config: FoldConfig,
+): Promise<Folded> {
+  try {
+    return foldSettled(request, await settle(handler(request, context)), config);
+  } catch (defect) {
+    // A synchronous throw, a rejection, or a return value that is not a result.
+    return defectFolded(request, defect, config);
+  }
+}
+
+/**
+ * Runs the folded handler inside the middleware. The fold result that produced the response —
+ * the handler's, or a problem a middleware answered with — is kept for the logs and metrics.
+ */
+async function throughMiddleware(
+  middleware: readonly Middleware[],
+  core: (request: HttpRequest, context: Context) => Promise<Folded>,
+  request: HttpRequest,
+  context: Context,
+  config: FoldConfig,
+): Promise<Folded> {
+  let produced: Folded | undefined;
+  const tools: MiddlewareTools = {
+    problem: (req, problem) => {
+      // A middleware's own answer is what the client gets, even after it called `next`.
+      const folded = problemsFolded(req, [problem], config);
+      produced = folded;
+      return folded.response;
+    },
+  };
+  const inner = async (req: HttpRequest, ctx: Context): Promise<HttpResponse> => {
+    const folded = await core(req, ctx);
+    produced ??= folded;
+    return folded.response;
+  };
+  const response: unknown = await compose(middleware, inner, tools)(request, context);
+  const shaped = response as Partial<HttpResponse> | null | undefined;
+  if (
+    typeof shaped?.status !== 'number' ||
+    typeof shaped.headers !== 'object' ||
+    !Array.isArray(shaped.cookies)
+  ) {
+    // Thrown inside serve's try: answered and logged as a defect like any other.
+    throw new TypeError('A middleware returned something that is not a response.');
+  }
+  return {
+    defect: false,
+    problems: [],
+    mapped: [],
+    ...produced,
+    response: response as HttpResponse,
+  };
+}
+
+/** Sends the request id back on every response, unless the handler set the header itself. */
+function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
+  if (response.headers[header] !== undefined || requestId === '') return response;
+  return { ...response, headers: { ...response.headers, [header]: [requestId] } };
+}
+
+/** @internal Builds the pipeline for a handler; settings are resolved here, not per request. */
+export function pipeline(
+  handler: AnyHandler,
+  options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> | undefined },
+): Pipeline {
+  const logger = options.logger ?? consoleLogger;
+  const config: FoldConfig = {
+    logger,
+    errorFormat: options.errorFormat ?? 'json-api',
+    jsonApiMediaType: options.jsonApiMediaType ?? 'application/json',
+    errors: options.errors,
+  };
+  const observeConfig: ObserveConfig = {
+    logger,
+    clientErrorLevel: options.clientErrorLogLevel ?? 'info',
+    accessLog: options.accessLog ?? false,
+    metrics:
+      options.metrics === undefined
+        ? undefined
+        : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
+  };
+  const middleware = options.middleware ?? [];
+  const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
+  const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
+
+  async function run(
+    read: () => ReadRequest,
+    fallback: () => HttpRequest,
+    context: Context,
+    invocation: Invocation,
+  ): Promise<Answered> {
+    let request: HttpRequest | undefined;
+    let folded: Folded;
+    try {
+      const reading = read();
+      request = reading.request;
+      invocation.request = request;
+      const rejection = reading.rejection;
+      const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
+        rejection === undefined
+          ? answer(handler, req, ctx, config)
+          : problemsFolded(req, [rejection], config);
+      folded =
+        middleware.length === 0
+          ? await core(request, context)
+          : await throughMiddleware(middleware, core, request, context, config);
+    } catch (defect) {
+      // The event could not be read, or the fold itself failed.
+      request ??= fallback();
+      folded = defectFolded(request, defect, config);
+    }
+    observe(
+      request,
+      folded,
+      { startedAt: invocation.startedAt, gatewayRequestId: invocation.gatewayRequestId },
+      observeConfig,
+    );
+    const response = withRequestId(folded.response, requestIdHeader, request.requestId);
+    return { request, folded, response };
+  }
+
+  return { config, requestIdHeader, adoptRequestId, run };
+}
