@@ -26,9 +26,9 @@ export type ShopError = UserNotFound | EmailTaken;
 
 /** How every mapped domain error is answered; shared by every route of the router. */
 export const shopErrors = errorMap<ShopError>({
-  UserNotFound: (e) => ({ status: 404, detail: `No user has the id "${e.id}".` }),
-  EmailTaken: (e) => ({
+  UserNotFound: { status: 404, detail: (e) => `No user has the id "${e.id}".` },
+  EmailTaken: {
     status: 409,
-    detail: `A user with the email "${e.email}" is already registered.`,
-  }),
+    detail: (e) => `A user with the email "${e.email}" is already registered.`,
+  },
 });

@@ -8,19 +8,24 @@ import { reasonPhrase } from '../status.js';
 // A registry symbol, so maps from two copies of gatefold still recognise each other.
 const ERROR_MAP: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.error-map') as never;
 
-/** What one domain error becomes on the wire. */
-export interface ErrorEntry {
+/**
+ * What one domain error becomes on the wire. `code`, `title`, `detail`, `meta` and `headers` may
+ * be functions of the error, so that the status stays fixed and known before any request: the
+ * OpenAPI document and the custom integration's selection patterns are generated from it.
+ */
+export interface ErrorEntry<E = never> {
   readonly status: ErrorStatus;
   /** Defaults to the error's tag. */
-  readonly code?: string;
+  readonly code?: string | ((error: E) => string);
   /** Defaults to the status's reason phrase. */
-  readonly title?: string;
-  readonly detail?: string;
-  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly title?: string | ((error: E) => string);
+  readonly detail?: string | ((error: E) => string);
+  readonly meta?:
+    Readonly<Record<string, unknown>> | ((error: E) => Readonly<Record<string, unknown>>);
   /** A URI naming the problem type. */
   readonly type?: string;
   /** Response headers, e.g. `Retry-After`; sent even when the details are masked. */
-  readonly headers?: HeaderInit;
+  readonly headers?: HeaderInit | ((error: E) => HeaderInit);
   /**
    * Whether the client sees `code`, `title`, `detail`, `meta` and `type`. Defaults to `true` for
    * 4xx and `false` for 5xx: a masked entry sends only its status, the status's reason phrase and
@@ -29,8 +34,12 @@ export interface ErrorEntry {
   readonly expose?: boolean;
 }
 
-/** An entry as declared: fixed, or built from the error's data. */
-export type ErrorMapping<E> = ErrorEntry | ((error: E) => ErrorEntry);
+/**
+ * An entry as declared: an entry (whose fields may depend on the error), or a function building
+ * the whole entry — which lets the status depend on the error too, at the price of it not being
+ * known ahead of a request.
+ */
+export type ErrorMapping<E> = ErrorEntry<E> | ((error: E) => ErrorEntry);
 
 /** One mapping per tag of `E`: no tag missing, none extra. */
 export type ErrorMapEntries<E extends Tagged> = {
@@ -137,23 +146,28 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
   const entries = map.entries as Readonly<Record<string, ErrorMapping<Tagged> | undefined>>;
   const mapping = Object.hasOwn(entries, error._tag) ? entries[error._tag] : undefined;
   if (mapping === undefined) return undefined;
-  const entry = typeof mapping === 'function' ? mapping(error) : mapping;
+  // A built entry's field functions, if any, take this same error.
+  const entry = (typeof mapping === 'function' ? mapping(error) : mapping) as ErrorEntry<Tagged>;
+  const field = <V>(value: V | ((error: Tagged) => V) | undefined): V | undefined =>
+    typeof value === 'function' ? (value as (error: Tagged) => V)(error) : value;
   const exposed = entry.expose ?? entry.status < 500;
+  const code = field(entry.code);
+  const title = field(entry.title);
+  const detail = field(entry.detail);
+  const meta = field(entry.meta);
+  const headers = field(entry.headers);
   const full = problem({
     status: entry.status,
-    code: entry.code ?? error._tag,
-    title: entry.title ?? reasonPhrase(entry.status),
-    ...(entry.detail === undefined ? {} : { detail: entry.detail }),
-    ...(entry.meta === undefined ? {} : { meta: entry.meta }),
+    code: code ?? error._tag,
+    title: title ?? reasonPhrase(entry.status),
+    ...(detail === undefined ? {} : { detail }),
+    ...(meta === undefined ? {} : { meta }),
     ...(entry.type === undefined ? {} : { type: entry.type }),
-    ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+    ...(headers === undefined ? {} : { headers }),
   });
   const shown = exposed
     ? full
-    : problem({
-        status: entry.status,
-        ...(entry.headers === undefined ? {} : { headers: entry.headers }),
-      });
+    : problem({ status: entry.status, ...(headers === undefined ? {} : { headers }) });
   const mapped: { -readonly [K in keyof MappedError]: MappedError[K] } = {
     tag: error._tag,
     error,
@@ -190,4 +204,23 @@ export function toProblem<E extends Tagged>(map: ErrorMap<E>, error: E | Problem
     throw new TypeError(`The error "${error._tag}" has no entry in the error map.`);
   }
   return mapped.client;
+}
+
+/**
+ * @internal The status of every tag whose entry fixes it, and the tags whose status only a
+ * request decides (entries given as functions).
+ */
+export function statusesOf(map: ErrorMap<Tagged>): {
+  readonly fixed: ReadonlyMap<string, ErrorEntry<Tagged>>;
+  readonly dynamic: readonly string[];
+} {
+  const fixed = new Map<string, ErrorEntry<Tagged>>();
+  const dynamic: string[] = [];
+  const entries = map.entries as Readonly<Record<string, ErrorMapping<Tagged>>>;
+  for (const tag of Object.keys(entries)) {
+    const mapping = entries[tag];
+    if (typeof mapping === 'function') dynamic.push(tag);
+    else if (mapping !== undefined) fixed.set(tag, mapping);
+  }
+  return { fixed, dynamic };
 }
