@@ -22,7 +22,19 @@ export interface CodecFacts {
   readonly issue?: IssueTemplate;
   /** The codec this one refines: a value that fails it is reported as that codec's failure. */
   readonly base?: TestingCodec;
+  /**
+   * The JSON Schema (OpenAPI 3.0 dialect) of the values the codec accepts, when it is not built
+   * from the codec's structure; the OpenAPI generator uses it as it is.
+   */
+  readonly schema?: Readonly<Record<string, unknown>>;
+  /** A constraint the refinement adds to its base, as JSON Schema states it. */
+  readonly constraint?: SchemaConstraint;
 }
+
+/** A refinement JSON Schema can state: a length, a bound or a pattern. */
+export type SchemaConstraint =
+  | { readonly kind: 'minLength' | 'maxLength' | 'minimum' | 'maximum'; readonly value: number }
+  | { readonly kind: 'pattern'; readonly value: string };
 
 // Keyed by codec identity, so codecs stay plain io-ts values that compose with any other.
 const facts = new WeakMap<object, CodecFacts>();

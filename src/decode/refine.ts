@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import type { IssueTemplate } from './issue.js';
+import type { SchemaConstraint } from './describe.js';
 import { describeCodec, expectedOf } from './describe.js';
 
 /**
@@ -25,6 +26,16 @@ export function refine<A, O, I>(
   issue: IssueTemplate<A>,
   expected?: string,
 ): t.Type<A, O, I> {
+  return refineWith(codec, predicate, issue, expected, undefined);
+}
+
+function refineWith<A, O, I>(
+  codec: t.Type<A, O, I>,
+  predicate: (value: A) => boolean,
+  issue: IssueTemplate<A>,
+  expected: string | undefined,
+  constraint: SchemaConstraint | undefined,
+): t.Type<A, O, I> {
   const refined = new t.Type<A, O, I>(
     `${codec.name} (${issue.code})`,
     (u): u is A => codec.is(u) && predicate(u),
@@ -39,6 +50,7 @@ export function refine<A, O, I>(
     ...(expected === undefined ? {} : { expected }),
     issue: issue as IssueTemplate,
     base: codec,
+    ...(constraint === undefined ? {} : { constraint }),
   });
 }
 
@@ -61,7 +73,7 @@ export function minLength<A extends Sized, O, I>(
   min: number,
   issue?: Partial<IssueTemplate<A>>,
 ): t.Type<A, O, I> {
-  return refine(
+  return refineWith(
     codec,
     (value) => value.length >= min,
     {
@@ -72,6 +84,7 @@ export function minLength<A extends Sized, O, I>(
       ...issue,
     },
     `at least ${String(min)} characters or items`,
+    { kind: 'minLength', value: min },
   );
 }
 
@@ -90,7 +103,7 @@ export function maxLength<A extends Sized, O, I>(
   max: number,
   issue?: Partial<IssueTemplate<A>>,
 ): t.Type<A, O, I> {
-  return refine(
+  return refineWith(
     codec,
     (value) => value.length <= max,
     {
@@ -101,6 +114,7 @@ export function maxLength<A extends Sized, O, I>(
       ...issue,
     },
     `at most ${String(max)} characters or items`,
+    { kind: 'maxLength', value: max },
   );
 }
 
@@ -123,7 +137,7 @@ export function min<O, I>(
   bound: number,
   issue?: Partial<IssueTemplate<number>>,
 ): t.Type<number, O, I> {
-  return refine(
+  return refineWith(
     codec,
     (value) => value >= bound,
     {
@@ -133,6 +147,7 @@ export function min<O, I>(
       ...issue,
     },
     `${expectedOf(codec)} of ${String(bound)} or more`,
+    { kind: 'minimum', value: bound },
   );
 }
 
@@ -150,7 +165,7 @@ export function max<O, I>(
   bound: number,
   issue?: Partial<IssueTemplate<number>>,
 ): t.Type<number, O, I> {
-  return refine(
+  return refineWith(
     codec,
     (value) => value <= bound,
     {
@@ -160,6 +175,7 @@ export function max<O, I>(
       ...issue,
     },
     `${expectedOf(codec)} of ${String(bound)} or less`,
+    { kind: 'maximum', value: bound },
   );
 }
 
@@ -185,7 +201,7 @@ export function pattern<O, I>(
     regex.global || regex.sticky
       ? new RegExp(regex.source, regex.flags.replace(/[gy]/g, ''))
       : regex;
-  return refine(
+  return refineWith(
     codec,
     (value) => pure.test(value),
     {
@@ -196,5 +212,7 @@ export function pattern<O, I>(
       ...issue,
     },
     `a value matching ${String(pure)}`,
+    // JSON Schema patterns carry no flags: one with flags is left out rather than misstated.
+    pure.flags === '' ? { kind: 'pattern', value: pure.source } : undefined,
   );
 }

@@ -19,9 +19,14 @@ const DATE_TIME =
 const UUID =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 
+// UUID above, case-insensitive without a flag: JSON Schema patterns take none.
+const UUID_SCHEMA_PATTERN =
+  '^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|[fF]{8}-[fF]{4}-[fF]{4}-[fF]{4}-[fF]{12})$';
+
 function textCodec<A>(
   name: string,
   expected: string,
+  schema: Readonly<Record<string, unknown>>,
   is: (value: unknown) => value is A,
   parse: (text: string) => A | undefined,
   encode: (value: A) => string,
@@ -41,6 +46,7 @@ function textCodec<A>(
     expected,
     issue: { code: 'invalid-format', title: 'Invalid format' },
     base: t.string,
+    schema: { type: 'string', ...schema },
   });
 }
 
@@ -90,6 +96,7 @@ function validDay(year: number, month: number, day: number): boolean {
 export const IntFromString: t.Type<number, string> = /*#__PURE__*/ textCodec(
   'IntFromString',
   'an integer',
+  { pattern: INTEGER.source, format: 'int64' },
   isInteger,
   (text) => {
     if (!INTEGER.test(text)) return undefined;
@@ -113,6 +120,7 @@ export const IntFromString: t.Type<number, string> = /*#__PURE__*/ textCodec(
 export const NumberFromString: t.Type<number, string> = /*#__PURE__*/ textCodec(
   'NumberFromString',
   'a decimal number',
+  { pattern: DECIMAL.source },
   isNumber,
   (text) => {
     if (!DECIMAL.test(text)) return undefined;
@@ -136,6 +144,7 @@ export const NumberFromString: t.Type<number, string> = /*#__PURE__*/ textCodec(
 export const BooleanFromString: t.Type<boolean, string> = /*#__PURE__*/ textCodec(
   'BooleanFromString',
   '"true" or "false"',
+  { enum: ['true', 'false'] },
   (value): value is boolean => typeof value === 'boolean',
   (text) => (text === 'true' ? true : text === 'false' ? false : undefined),
   String,
@@ -155,6 +164,7 @@ export const BooleanFromString: t.Type<boolean, string> = /*#__PURE__*/ textCode
 export const DateFromString: t.Type<Date, string> = /*#__PURE__*/ textCodec(
   'DateFromString',
   'a date as YYYY-MM-DD',
+  { format: 'date' },
   isDate,
   (text) => {
     const match = DATE.exec(text);
@@ -179,6 +189,7 @@ export const DateFromString: t.Type<Date, string> = /*#__PURE__*/ textCodec(
 export const DateTimeFromString: t.Type<Date, string> = /*#__PURE__*/ textCodec(
   'DateTimeFromString',
   'a date-time such as 2026-11-25T17:01:03Z',
+  { format: 'date-time' },
   isDate,
   (text) => {
     const m = DATE_TIME.exec(text);
@@ -226,6 +237,7 @@ export const Uuid: t.BrandC<t.StringC, UuidBrand> = /*#__PURE__*/ describeCodec(
     expected: 'a UUID',
     issue: { code: 'invalid-format', title: 'Invalid format' },
     base: t.string,
+    schema: { type: 'string', format: 'uuid', pattern: UUID_SCHEMA_PATTERN },
   },
 );
 
@@ -253,6 +265,7 @@ export const NonEmptyString: t.BrandC<t.StringC, NonEmptyStringBrand> = /*#__PUR
     expected: 'a non-empty string',
     issue: { code: 'required', title: 'Value is empty', detail: 'Expected a non-empty string.' },
     base: t.string,
+    schema: { type: 'string', minLength: 1 },
   },
 );
 
@@ -274,7 +287,7 @@ export const Trimmed: t.Type<string, string> = /*#__PURE__*/ describeCodec(
       typeof input === 'string' ? t.success(input.trim()) : t.failure(input, context),
     (value) => value,
   ),
-  { expected: 'a string', base: t.string },
+  { expected: 'a string', base: t.string, schema: { type: 'string' } },
 );
 
 /**
