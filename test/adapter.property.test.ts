@@ -41,15 +41,21 @@ import {
   unauthorized,
 } from '../src/index.js';
 import {
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
   albEvent,
+  fakeContext,
   functionUrlEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from './support/events.js';
-import { REQUEST_ID_HEADER } from './support/request-id.js';
+  httpApiEvent,
+  restApiEvent,
+} from '../src/testing/index.js';
+import {
+  FUNCTION_URL_REQUEST_ID,
+  HTTP_REQUEST_ID,
+  LAMBDA_REQUEST_ID,
+  REQUEST_ID_HEADER,
+  REST_REQUEST_ID,
+} from './support/request-id.js';
+
+const lambdaContext = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 /** Runs per property; `FUZZ_RUNS=100000 npx vitest run test/adapter.property.test.ts` for more. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
@@ -291,9 +297,36 @@ const restEvents: fc.Arbitrary<GeneratedEvent> = fc
   })
   .map(({ httpMethod, path, body: b, changes }) => ({
     shape: 'rest',
-    event: applyChanges({ ...restEvent({ httpMethod, path }), ...b.fields }, changes),
+    // Method and path as generated: the builder takes a valid path and upper-cases the method.
+    event: applyChanges(
+      {
+        ...restApiEvent({ path: '/items', requestId: REST_REQUEST_ID }),
+        httpMethod,
+        path,
+        ...b.fields,
+      },
+      changes,
+    ),
     rejected: b.rejected,
   }));
+
+/**
+ * A payload 2.0 event on `rawPath` as generated (the builders take a valid path only), which
+ * `requestContext.http.path` repeats as AWS sends it.
+ */
+function v2EventOn(functionUrl: boolean, rawPath: string): Record<string, unknown> {
+  const event = functionUrl
+    ? functionUrlEvent({ requestId: FUNCTION_URL_REQUEST_ID })
+    : httpApiEvent({ requestId: HTTP_REQUEST_ID });
+  return {
+    ...event,
+    rawPath,
+    requestContext: {
+      ...event.requestContext,
+      http: { ...event.requestContext.http, path: rawPath },
+    },
+  };
+}
 
 const v2Events: fc.Arbitrary<GeneratedEvent> = fc
   .record({
@@ -348,10 +381,7 @@ const v2Events: fc.Arbitrary<GeneratedEvent> = fc
   })
   .map(({ functionUrl, rawPath, body: b, changes }) => ({
     shape: 'v2',
-    event: applyChanges(
-      { ...(functionUrl ? functionUrlEvent({ rawPath }) : httpEvent({ rawPath })), ...b.fields },
-      changes,
-    ),
+    event: applyChanges({ ...v2EventOn(functionUrl, rawPath), ...b.fields }, changes),
     rejected: b.rejected,
   }));
 
@@ -371,7 +401,7 @@ const albEvents: fc.Arbitrary<GeneratedEvent> = fc
   })
   .map(({ multiValue, body: b, changes }): GeneratedEvent => ({
     shape: 'alb',
-    event: applyChanges({ ...albEvent({}, { multiValue }), ...b.fields }, changes),
+    event: applyChanges({ ...albEvent({ path: '/items', multiValue }), ...b.fields }, changes),
     rejected: b.rejected,
   }))
   // ALB events are told by `requestContext.elb`; keep it.
@@ -947,35 +977,41 @@ describe('toLambda, for any event and any handler outcome', () => {
 
 describe('toLambda, examples the property relies on', () => {
   it.each<[string, HttpEvent, string]>([
-    ['restEvent()', restEvent(), 'rest'],
-    ['httpEvent()', httpEvent(), 'http'],
+    ['restApiEvent()', restApiEvent(), 'rest'],
+    ['httpApiEvent()', httpApiEvent(), 'http'],
     ['functionUrlEvent()', functionUrlEvent(), 'function-url'],
     ['albEvent()', albEvent(), 'alb'],
-    ['albEvent({}, { multiValue: true })', albEvent({}, { multiValue: true }), 'alb'],
-  ])('the test builder %s is detected as a %s event', (_, event, kind) => {
+    ['albEvent({ multiValue: true })', albEvent({ multiValue: true }), 'alb'],
+  ])('the builder %s is detected as a %s event', (_, event, kind) => {
     expect(detectEventKind(event)).toBe(kind);
   });
 
   it('the ALB builder sends either the single-value or the multi-value maps, never both', () => {
-    const overrides = { headers: { accept: '*/*' }, queryStringParameters: { q: 'a%20b' } };
-    expect(albEvent(overrides)).toEqual({
-      requestContext: { elb: { targetGroupArn: expect.any(String) as unknown } },
-      httpMethod: 'GET',
-      path: '/items',
-      headers: { accept: '*/*' },
-      queryStringParameters: { q: 'a%20b' },
-      body: '',
-      isBase64Encoded: false,
-    });
-    expect(albEvent(overrides, { multiValue: true })).toEqual({
-      requestContext: { elb: { targetGroupArn: expect.any(String) as unknown } },
-      httpMethod: 'GET',
-      path: '/items',
-      multiValueHeaders: { accept: ['*/*'] },
-      multiValueQueryStringParameters: { q: ['a%20b'] },
-      body: '',
-      isBase64Encoded: false,
-    });
+    const options = { path: '/items', headers: { accept: '*/*' }, query: { q: 'a b' } };
+    const single = albEvent(options);
+    expect(Object.keys(single).sort()).toStrictEqual([
+      'body',
+      'headers',
+      'httpMethod',
+      'isBase64Encoded',
+      'path',
+      'queryStringParameters',
+      'requestContext',
+    ]);
+    expect(single.headers?.['accept']).toBe('*/*');
+    expect(single.queryStringParameters).toStrictEqual({ q: 'a%20b' });
+    const multi = albEvent({ ...options, multiValue: true });
+    expect(Object.keys(multi).sort()).toStrictEqual([
+      'body',
+      'httpMethod',
+      'isBase64Encoded',
+      'multiValueHeaders',
+      'multiValueQueryStringParameters',
+      'path',
+      'requestContext',
+    ]);
+    expect(multi.multiValueHeaders?.['accept']).toStrictEqual(['*/*']);
+    expect(multi.multiValueQueryStringParameters).toStrictEqual({ q: ['a%20b'] });
   });
 
   it.each<[string, unknown]>([
@@ -996,7 +1032,11 @@ describe('toLambda, examples the property relies on', () => {
   it('answers a body marked base64 that is not with a 400, without calling the handler', async () => {
     const handler = vi.fn(() => ok(1));
     const result = await toLambda(handler)(
-      restEvent({ body: 'not base64!', isBase64Encoded: true }),
+      {
+        ...restApiEvent({ requestId: REST_REQUEST_ID }),
+        body: 'not base64!',
+        isBase64Encoded: true,
+      },
       lambdaContext,
     );
     expect(handler).not.toHaveBeenCalled();
@@ -1043,7 +1083,7 @@ describe('toLambda, examples the property relies on', () => {
     const cookies = ['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'b=2'];
     const result = await toLambda(() =>
       ok(text('hi', { headers: { vary: ['accept', 'origin'] }, cookies })),
-    )(albEvent({}, { multiValue: true }), lambdaContext);
+    )(albEvent({ multiValue: true }), lambdaContext);
     expect(result).toEqual({
       statusCode: 200,
       statusDescription: '200 OK',

@@ -1,4 +1,3 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { ErrorMapEntries, HttpResponse, Middleware, ProblemSource } from '../src/index.js';
@@ -18,20 +17,16 @@ import {
   toLambda,
   tooManyRequests,
 } from '../src/index.js';
-import { capturingLogger as logger } from './support/fixtures.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from './support/events.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../src/testing/index.js';
+import { capturingLogger as logger } from './support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from './support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 describe('reply and problem details', () => {
   it('json(undefined) sends the status and headers with no body', async () => {
     const lambda = toLambda(() => ok(json(undefined, { status: 202, headers: { 'x-a': '1' } })));
-    expect(await lambda(httpEvent(), lambdaContext)).toEqual({
+    expect(await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toEqual({
       statusCode: 202,
       headers: { 'x-a': '1', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
@@ -51,7 +46,7 @@ describe('reply and problem details', () => {
   it('a Retry-After that cannot be built inside a handler becomes a masked, logged 500', async () => {
     const log = logger();
     const lambda = toLambda(() => err(tooManyRequests(Number.NaN)), { logger: log });
-    const result = await lambda(restEvent(), lambdaContext);
+    const result = await lambda(restApiEvent(), context);
     expect(result.statusCode).toBe(500);
     expect(log.error).toHaveBeenCalledTimes(1);
   });
@@ -61,7 +56,7 @@ describe('reply and problem details', () => {
       () => err(badRequest({ headers: { 'Content-Type': 'text/html', 'x-extra': 'kept' } })),
       { errorFormat: 'problem' },
     );
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.headers).toEqual({
       'content-type': 'application/problem+json',
       'x-extra': 'kept',
@@ -77,7 +72,7 @@ describe('reply and problem details', () => {
         problem({ status: 429, headers: { 'x-limit': 'b' } }),
       ]),
     );
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result).toEqual({
       statusCode: 429,
       headers: {
@@ -95,22 +90,15 @@ describe('reply and problem details', () => {
   it('a payload 2.0 HEAD event that cannot be read still gets no body', async () => {
     const log = logger();
     const lambda = toLambda(() => ok(1), { logger: log });
-    const event = httpEvent();
+    const broken = httpApiEvent({ method: 'HEAD', requestId: HTTP_REQUEST_ID });
     // A getter that throws stands for an event the reader cannot cope with.
-    const broken = {
-      ...event,
-      requestContext: {
-        ...event.requestContext,
-        http: { ...event.requestContext.http, method: 'HEAD' },
-      },
-    } as APIGatewayProxyEventV2;
     Object.defineProperty(broken, 'headers', {
       enumerable: true,
       get() {
         throw new Error('unreadable');
       },
     });
-    const result = await lambda(broken, lambdaContext);
+    const result = await lambda(broken, context);
     expect(result).toEqual({
       statusCode: 500,
       // The request id is still read from the event's request context.
@@ -130,9 +118,10 @@ describe('hardening', () => {
       size = request.body?.size ?? -1;
       return ok(undefined);
     });
+    // Sent base64-encoded: "QUJD" 1 150 000 times.
     const result = await lambda(
-      restEvent({ httpMethod: 'POST', body: 'QUJD'.repeat(1_150_000), isBase64Encoded: true }),
-      lambdaContext,
+      restApiEvent({ method: 'POST', body: Buffer.from('ABC'.repeat(1_150_000)) }),
+      context,
     );
     expect(result.statusCode).toBe(204);
     expect(size).toBe(3_450_000);
@@ -144,17 +133,14 @@ describe('hardening', () => {
       buffer = request.body?.bytes.buffer;
       return ok(undefined);
     });
-    await lambda(
-      restEvent({ httpMethod: 'POST', body: 'aGVsbG8=', isBase64Encoded: true }),
-      lambdaContext,
-    );
+    await lambda(restApiEvent({ method: 'POST', body: Buffer.from('hello') }), context);
     expect(buffer?.byteLength).toBe(5);
   });
 
   it('ok(promise) — a forgotten await — is a masked, logged 500, not 200 {}', async () => {
     const log = logger();
     const lambda = toLambda(() => ok(Promise.resolve({ id: 1 })), { logger: log });
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent(), context);
     expect(result.statusCode).toBe(500);
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.error.mock.calls[0]?.[0]).toMatchObject({ errorName: 'InvalidResponseError' });
@@ -174,7 +160,7 @@ describe('hardening', () => {
         },
         { logger: { error: rejecting, warn: rejecting, info: rejecting, debug: rejecting } },
       );
-      const result = await lambda(restEvent(), lambdaContext);
+      const result = await lambda(restApiEvent(), context);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(result.statusCode).toBe(500);
       expect(unhandled).toEqual([]);
@@ -196,7 +182,7 @@ describe('hardening', () => {
     ],
   ])('%s: the constructor’s Location wins, sent once', async (_, build, location) => {
     const lambda = toLambda(() => ok(build()));
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent(), context);
     expect(result.headers?.['location']).toBe(location);
   });
 
@@ -205,14 +191,14 @@ describe('hardening', () => {
     const lambda = toLambda(() => ok(json(1, { headers: { location: ['/a', '/b'] } })), {
       logger: log,
     });
-    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(500);
+    expect((await lambda(httpApiEvent(), context)).statusCode).toBe(500);
   });
 
   it('a source built at run time adds nothing but pointer, parameter or header', async () => {
     const source = { pointer: '/x', status: 200, title: 'hacked' } as unknown as ProblemSource;
     for (const errorFormat of ['json-api', 'problem'] as const) {
       const lambda = toLambda(() => err(badRequest({ source })), { errorFormat });
-      const body = JSON.parse((await lambda(httpEvent(), lambdaContext)).body ?? '') as unknown;
+      const body = JSON.parse((await lambda(httpApiEvent(), context)).body ?? '') as unknown;
       expect(JSON.stringify(body)).not.toContain('hacked');
     }
   });
@@ -225,7 +211,7 @@ describe('hardening', () => {
       },
       { errorFormat: 'negotiate', logger: logger() },
     );
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent(), context);
     expect(result.statusCode).toBe(500);
   });
 
@@ -234,10 +220,7 @@ describe('hardening', () => {
     structuredClone(detached.buffer, { transfer: [detached.buffer] });
     const log = logger();
     const lambda = toLambda(() => ok(binary(detached)), { logger: log });
-    const result = await lambda(
-      albEvent({ multiValueHeaders: { accept: ['*/*'] } }, { multiValue: true }),
-      lambdaContext,
-    );
+    const result = await lambda(albEvent({ multiValue: true }), context);
     expect(result).toEqual({
       statusCode: 500,
       statusDescription: '500 Internal Server Error',
@@ -255,11 +238,8 @@ describe('hardening', () => {
     structuredClone(detached.buffer, { transfer: [detached.buffer] });
     const lambda = toLambda(() => ok(binary(detached)), { logger: logger() });
     const result = await lambda(
-      albEvent(
-        { multiValueHeaders: { accept: ['*/*'], 'x-request-id': ['client-1'] } },
-        { multiValue: true },
-      ),
-      lambdaContext,
+      albEvent({ headers: { 'x-request-id': 'client-1' }, multiValue: true }),
+      context,
     );
     expect(result).toEqual({
       statusCode: 500,
@@ -283,7 +263,7 @@ describe('hardening of maps, metrics and middleware', () => {
         logger: logger(),
         metrics: { namespace: 'n', write: async () => Promise.reject(new Error('sink down')) },
       });
-      expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(200);
+      expect((await lambda(httpApiEvent(), context)).statusCode).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
     } finally {
@@ -296,10 +276,7 @@ describe('hardening of maps, metrics and middleware', () => {
       logger: logger(),
       middleware: [compress()],
     });
-    const result = await lambda(
-      httpEvent({ headers: { 'accept-encoding': 'gzip' } }),
-      lambdaContext,
-    );
+    const result = await lambda(httpApiEvent({ headers: { 'accept-encoding': 'gzip' } }), context);
     expect(result.headers?.['etag']).toBe('W/"v1"');
     expect(result.headers?.['content-encoding']).toBe('gzip');
   });
@@ -309,8 +286,8 @@ describe('hardening of maps, metrics and middleware', () => {
     const broken: Middleware = () => async () =>
       Promise.resolve(undefined as unknown as HttpResponse);
     const result = await toLambda(() => ok(1), { logger: log, middleware: [broken] })(
-      httpEvent(),
-      lambdaContext,
+      httpApiEvent(),
+      context,
     );
     expect(result.statusCode).toBe(500);
     expect(log.error.mock.calls[0]?.[0]).toMatchObject({
@@ -327,6 +304,6 @@ describe('hardening of maps, metrics and middleware', () => {
       errors: overrideErrors(map, overrides),
       logger: logger(),
     });
-    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(410);
+    expect((await lambda(httpApiEvent(), context)).statusCode).toBe(410);
   });
 });

@@ -44,14 +44,15 @@ import {
   unprocessableEntity,
   unsupportedMediaType,
 } from '../src/index.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../src/testing/index.js';
 import {
   HTTP_REQUEST_ID,
   LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from './support/events.js';
+  TRACE_ID,
+} from './support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 type AnyHandler = Handler<unknown, ProblemError>;
 
@@ -124,8 +125,13 @@ const KINDS: readonly KindCase[] = [
     kind: 'rest',
     requestId: REST_REQUEST_ID,
     route: '/items',
-    event: ({ method = 'GET', headers } = {}) =>
-      restEvent({ httpMethod: method, ...(headers === undefined ? {} : { headers }) }),
+    event: ({ method, headers } = {}) =>
+      restApiEvent({
+        method,
+        path: '/items',
+        headers: { 'X-Amzn-Trace-Id': TRACE_ID, ...headers },
+        requestId: REST_REQUEST_ID,
+      }),
     result: (expected) => ({
       statusCode: expected.status,
       headers: { 'x-request-id': REST_REQUEST_ID, ...expected.headers },
@@ -142,10 +148,12 @@ const KINDS: readonly KindCase[] = [
     kind: 'http',
     requestId: HTTP_REQUEST_ID,
     route: '$default',
-    event: ({ method = 'GET', headers } = {}) =>
-      httpEvent({
-        requestContext: { http: { method } },
-        ...(headers === undefined ? {} : { headers }),
+    event: ({ method, headers } = {}) =>
+      httpApiEvent({
+        method,
+        path: '/items',
+        headers: { 'x-amzn-trace-id': TRACE_ID, ...headers },
+        requestId: HTTP_REQUEST_ID,
       }),
     result: (expected) => ({
       statusCode: expected.status,
@@ -170,10 +178,7 @@ async function answer(
   init: EventInit = {},
 ): Promise<HttpResult> {
   // A capturing logger unless the test passes its own: 4xx answers are logged at info.
-  return toLambda(handler, { logger: captureLogger(), ...options })(
-    kind.event(init),
-    lambdaContext,
-  );
+  return toLambda(handler, { logger: captureLogger(), ...options })(kind.event(init), context);
 }
 
 async function expectAnswer(
@@ -951,6 +956,7 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
         method: 'GET',
         path: '/items',
         route: kind.route,
+        traceId: TRACE_ID,
         errorName: defect.errorName,
         errorMessage: matches(defect.errorMessage),
         ...(defect.hasStack ? { stack: ANY_STRING } : {}),
@@ -1025,6 +1031,7 @@ describe.each(KINDS)('toLambda with a $name event', (kind) => {
             method: 'GET',
             path: '/items',
             route: kind.route,
+            traceId: TRACE_ID,
             status: 500,
             errors: [{ status: 500, title: 'Internal Server Error', code: 'LedgerUnavailable' }],
           },

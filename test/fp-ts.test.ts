@@ -15,7 +15,10 @@ import {
   toLambda,
   toTaskEither,
 } from '../src/index.js';
-import { REST_REQUEST_ID, lambdaContext, restEvent } from './support/events.js';
+import { fakeContext, restApiEvent } from '../src/testing/index.js';
+import { LAMBDA_REQUEST_ID, REST_REQUEST_ID } from './support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const problem = notFound({ code: 'UserNotFound' });
 
@@ -130,10 +133,13 @@ describe('toTaskEither', () => {
 describe('fp-ts values as handler outcomes', () => {
   it('a converted Either answers as the Result it came from', async () => {
     const fromFpTs = await toLambda(() => fromEither(E.left(badRequest())))(
-      restEvent(),
-      lambdaContext,
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      context,
     );
-    const fromNeverthrow = await toLambda(() => err(badRequest()))(restEvent(), lambdaContext);
+    const fromNeverthrow = await toLambda(() => err(badRequest()))(
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      context,
+    );
     expect(fromFpTs).toEqual(fromNeverthrow);
     expect(fromFpTs).toEqual({
       statusCode: 400,
@@ -149,8 +155,8 @@ describe('fp-ts values as handler outcomes', () => {
 
   it('a TaskEither from toTaskEither answers as the ResultAsync it came from', async () => {
     const result = await toLambda(() => toTaskEither(okAsync({ id: 'u-1' })))(
-      restEvent(),
-      lambdaContext,
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      context,
     );
     expect(result).toEqual({
       statusCode: 200,

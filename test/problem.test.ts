@@ -25,7 +25,10 @@ import {
   unsupportedMediaType,
 } from '../src/index.js';
 import { combinedStatus } from '../src/problem.js';
-import { REST_REQUEST_ID, lambdaContext, restEvent } from './support/events.js';
+import { fakeContext, restApiEvent } from '../src/testing/index.js';
+import { REST_REQUEST_ID, LAMBDA_REQUEST_ID } from './support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const BRAND = Symbol.for('gatefold.problem');
 
@@ -182,7 +185,10 @@ describe('isProblem', () => {
       title: 'Taken',
       code: 'EmailTaken',
     } as unknown as Problem;
-    const result = await toLambda(() => err(copy))(restEvent(), lambdaContext);
+    const result = await toLambda(() => err(copy))(
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      context,
+    );
     expect(result).toEqual({
       statusCode: 409,
       headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },

@@ -13,7 +13,10 @@ import {
   text,
   toLambda,
 } from '../src/index.js';
-import { HTTP_REQUEST_ID, httpEvent, lambdaContext } from './support/events.js';
+import { fakeContext, httpApiEvent } from '../src/testing/index.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from './support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const BRAND = Symbol.for('gatefold.reply');
 
@@ -186,7 +189,9 @@ describe('isReply', () => {
       bodyType: 'text',
       body: 'from a copy',
     } as unknown as Reply;
-    expect(await toLambda(() => ok(copy))(httpEvent(), lambdaContext)).toEqual({
+    expect(
+      await toLambda(() => ok(copy))(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context),
+    ).toEqual({
       statusCode: 200,
       headers: {
         'x-copy': 'yes',
@@ -201,7 +206,9 @@ describe('isReply', () => {
 
   it('a reply-shaped object without the brand is sent as a JSON value', async () => {
     const lookalike = { status: 201, headers: {}, cookies: [], bodyType: 'text', body: 'x' };
-    expect(await toLambda(() => ok(lookalike))(httpEvent(), lambdaContext)).toEqual({
+    expect(
+      await toLambda(() => ok(lookalike))(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context),
+    ).toEqual({
       statusCode: 200,
       headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
