@@ -5,6 +5,7 @@ import { err, ok } from 'neverthrow';
 import type { Outcome } from '../handler.js';
 import type { Problem } from '../problem.js';
 import type { HttpRequest, MultiValueMap } from '../request.js';
+import type { SuccessStatus } from '../status.js';
 import type { BodyLimits } from './json-body.js';
 import type { Issue } from './issue.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
@@ -50,6 +51,36 @@ export interface EndpointOptions<S extends EndpointParts> {
   readonly unknownMembers?: 'allow' | 'reject';
   /** Body size and depth limits; 1 MiB and 64 levels by default. */
   readonly limits?: Partial<BodyLimits>;
+  /** What the OpenAPI document says of the operation; decoding ignores it. */
+  readonly describe?: OperationDescription;
+}
+
+/** An operation as the OpenAPI document describes it. */
+export interface OperationDescription {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly operationId?: string;
+  readonly tags?: readonly string[];
+  /** The status of a success; 200 by default. */
+  readonly status?: SuccessStatus;
+  /** A codec for the success body, for its schema; without one, any JSON. */
+  readonly response?: PartCodec;
+}
+
+/** @internal What an endpoint declared, for the OpenAPI document. */
+export interface EndpointFacts {
+  readonly parts: EndpointParts;
+  readonly problemStatus: 400 | 422;
+  readonly unknownMembers: 'allow' | 'reject';
+  readonly describe: OperationDescription;
+}
+
+// Keyed by the handler `endpoint` returns, so that a router's routes can be described.
+const endpoints = new WeakMap<object, EndpointFacts>();
+
+/** @internal What `endpoint` recorded for a handler, if it built it. */
+export function endpointFacts(handler: object): EndpointFacts | undefined {
+  return endpoints.get(handler);
 }
 
 /** The handler an endpoint wraps: decoded input first, then the request and Lambda context. */
@@ -95,6 +126,32 @@ function textInput(
     if (list !== undefined) input[name] = memberValue(list, props[name], isHeader);
   }
   return input;
+}
+
+// A text part decoded by a record codec is rebuilt by plain assignment, where `__proto__` sets the
+// decoded object's prototype (to an array, for a repeated query key) instead of adding a member.
+const PROTOTYPE_KEY = '__proto__';
+
+/** The issue for a parameter, header or cookie named `__proto__`, which cannot be decoded safely. */
+function prototypeKeyIssue(part: Exclude<PartName, 'body'>): Issue {
+  const what = { params: 'parameter', query: 'parameter', headers: 'header', cookies: 'cookie' }[
+    part
+  ];
+  return {
+    code: 'forbidden-member',
+    title: 'Forbidden member name',
+    detail: `A ${what} named __proto__ is not accepted.`,
+    ...(part === 'cookies'
+      ? { source: { header: 'cookie' }, meta: { cookie: PROTOTYPE_KEY } }
+      : { source: part === 'headers' ? { header: PROTOTYPE_KEY } : { parameter: PROTOTYPE_KEY } }),
+  };
+}
+
+/** A copy of a text part's values without the `__proto__` key. */
+function withoutPrototypeKey(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out = emptyMap<unknown>();
+  for (const key of Object.keys(values)) if (key !== PROTOTYPE_KEY) out[key] = values[key];
+  return out;
 }
 
 interface Compiled {
@@ -151,10 +208,20 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
         if (body.isErr())
           return err([...issues.map((issue) => issueToProblem(issue, status)), ...body.error]);
         raw = body.value;
-      } else if (part === 'query') raw = textInput(request.query, props, false);
-      else if (part === 'headers') raw = textInput(request.headers, props, true);
-      else if (part === 'params') raw = request.pathParameters;
-      else raw = request.cookies;
+      } else {
+        const values =
+          part === 'query'
+            ? textInput(request.query, props, false)
+            : part === 'headers'
+              ? textInput(request.headers, props, true)
+              : part === 'params'
+                ? request.pathParameters
+                : request.cookies;
+        if (Object.hasOwn(values, PROTOTYPE_KEY)) {
+          issues.push(prototypeKeyIssue(part));
+          raw = withoutPrototypeKey(values);
+        } else raw = values;
+      }
 
       const decoded = codec.decode(raw);
       if (decoded._tag === 'Left') {
@@ -188,10 +255,17 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
       : err(issues.map((issue) => issueToProblem(issue, status)));
   }
 
-  return (request, context) => {
+  const decoding = (request: HttpRequest, context: Context): R | Err<never, readonly Problem[]> => {
     const decoded = decode(request);
     return decoded.isOk()
       ? handler(decoded.value, request, context)
       : err<never, readonly Problem[]>(decoded.error);
   };
+  endpoints.set(decoding, {
+    parts,
+    problemStatus: status,
+    unknownMembers: rejectUnknown ? 'reject' : 'allow',
+    describe: options.describe ?? {},
+  });
+  return decoding;
 }

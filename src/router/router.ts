@@ -30,10 +30,24 @@ export interface RouteInfo {
   readonly path: string;
 }
 
-interface Route {
+/** @internal A route with what it answers with: its handler and its error map. */
+export interface Route {
   readonly info: RouteInfo;
   readonly handler: (request: HttpRequest, context: Context) => unknown;
   readonly errors: ErrorMap<Tagged> | undefined;
+}
+
+/** @internal What a router was built from, for the OpenAPI document. */
+export interface RouterFacts {
+  readonly routes: readonly Route[];
+  readonly basePath: string;
+}
+
+const routers = new WeakMap<object, RouterFacts>();
+
+/** @internal The routes of a router `router()` built, or `undefined` for any other function. */
+export function routerFacts(handler: object): RouterFacts | undefined {
+  return routers.get(handler);
 }
 
 /** Router-wide options. */
@@ -206,6 +220,7 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
     (path: string, handler: RouteHandler<Tagged>, extra?: { readonly errors: ErrorMap<Tagged> }) =>
       add(method, path, handler, extra);
 
+  routers.set(dispatch, { routes, basePath });
   return Object.assign(dispatch, {
     routes: routes.map((route) => route.info),
     route: add,
