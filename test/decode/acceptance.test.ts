@@ -2,8 +2,11 @@ import * as t from 'io-ts';
 import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { all, created, endpoint, field, rule, toLambda } from '../../src/index.js';
-import { capturingLogger, context } from '../support/fixtures.js';
-import { httpEvent, restEvent } from '../support/events.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const Registration = t.type({
   data: t.type({
@@ -80,10 +83,24 @@ describe('the registration acceptance case', () => {
   it.each([
     [
       'REST API',
-      restEvent({ httpMethod: 'POST', body, headers: { 'Content-Type': 'application/json' } }),
+      restApiEvent({
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json' },
+        requestId: REST_REQUEST_ID,
+      }),
+      REST_REQUEST_ID,
     ],
-    ['HTTP API', httpEvent({ body, headers: { 'content-type': 'application/json' } })],
-  ])('%s: one 400 response with three errors', async (_, event) => {
+    [
+      'HTTP API',
+      httpApiEvent({
+        body,
+        headers: { 'content-type': 'application/json' },
+        requestId: HTTP_REQUEST_ID,
+      }),
+      HTTP_REQUEST_ID,
+    ],
+  ])('%s: one 400 response with three errors', async (_, event, requestId) => {
     const lambda = toLambda(register, { logger: capturingLogger() });
     const result = await lambda(event, context);
     expect(result.statusCode).toBe(400);
@@ -111,7 +128,7 @@ describe('the registration acceptance case', () => {
           source: { pointer: '/data/attributes/password' },
         },
       ],
-      meta: { requestId: expect.any(String) as string },
+      meta: { requestId },
     });
   });
 });

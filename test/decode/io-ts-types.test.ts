@@ -14,8 +14,9 @@ import {
   json,
   toLambda,
 } from '../../src/index.js';
-import { capturingLogger, context } from '../support/fixtures.js';
-import { httpEvent } from '../support/events.js';
+import { fakeContext, httpApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
 
 // What docs/decoding.md says about io-ts-types, checked against the library itself.
 
@@ -53,8 +54,12 @@ describe('io-ts-types where it is correct', () => {
       { logger: capturingLogger() },
     );
     const result = await lambda(
-      httpEvent({ pathParameters: { id: 'nope' }, rawQueryString: 'name=' }),
-      context,
+      httpApiEvent({
+        pathParameters: { id: 'nope' },
+        query: { name: '' },
+        requestId: HTTP_REQUEST_ID,
+      }),
+      fakeContext({ awsRequestId: LAMBDA_REQUEST_ID }),
     );
     expect(JSON.parse(result.body ?? '')).toEqual({
       errors: [
@@ -73,7 +78,7 @@ describe('io-ts-types where it is correct', () => {
           source: { parameter: 'name' },
         },
       ],
-      meta: { requestId: expect.any(String) as string },
+      meta: { requestId: HTTP_REQUEST_ID },
     });
   });
 });

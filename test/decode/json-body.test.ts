@@ -17,8 +17,8 @@ import {
   toLambda,
   unsupportedMediaType,
 } from '../../src/index.js';
-import { capturingLogger, context } from '../support/fixtures.js';
-import { albEvent, httpEvent, restEvent } from '../support/events.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
 
 /** The request a handler receives for an event. */
 async function requestFrom(event: HttpEvent): Promise<HttpRequest> {
@@ -30,19 +30,18 @@ async function requestFrom(event: HttpEvent): Promise<HttpRequest> {
     },
     { logger: capturingLogger() },
   );
-  await lambda(event, context);
+  await lambda(event, fakeContext());
   const [request] = seen;
   if (request === undefined) throw new Error('The handler was not called.');
   return request;
 }
 
-/** An HTTP API POST with a body and, when given, a Content-Type. */
-function post(body: string, contentType?: string, isBase64Encoded = false): HttpEvent {
-  return httpEvent({
+/** An HTTP API POST with a body (bytes are sent base64-encoded) and, when given, a Content-Type. */
+function post(body: string | Uint8Array, contentType?: string): HttpEvent {
+  return httpApiEvent({
+    method: 'POST',
     body,
-    isBase64Encoded,
     headers: contentType === undefined ? {} : { 'content-type': contentType },
-    requestContext: { http: { method: 'POST' } },
   });
 }
 
@@ -121,8 +120,8 @@ describe('readJsonBody: media type', () => {
 
   it('reads the Content-Type of a REST API event whatever its case', async () => {
     const request = await requestFrom(
-      restEvent({
-        httpMethod: 'POST',
+      restApiEvent({
+        method: 'POST',
         body: '{"a":1}',
         headers: { 'Content-Type': 'application/json' },
       }),
@@ -169,12 +168,12 @@ describe('readJsonBody: media type', () => {
 
 describe('readJsonBody: no body', () => {
   it.each([
-    ['an HTTP API event without a body', httpEvent({ headers: {} })],
-    ['a REST API event whose body is null', restEvent({ httpMethod: 'POST', body: null })],
-    ['an ALB event whose body is empty', albEvent({ body: '' })],
+    ['an HTTP API event without a body', httpApiEvent()],
+    ['a REST API event whose body is null', restApiEvent({ method: 'POST' })],
+    ['an ALB event whose body is empty', albEvent()],
     [
       'an HTTP API event with an empty body and a text Content-Type',
-      httpEvent({ body: '', headers: { 'content-type': 'text/plain' } }),
+      httpApiEvent({ body: '', headers: { 'content-type': 'text/plain' } }),
     ],
   ])('gives ok(undefined) for %s', async (_, event) => {
     expect(readJsonBody(await requestFrom(event), DEFAULT_BODY_LIMITS)).toEqual(ok(undefined));
@@ -211,10 +210,10 @@ describe('readJsonBody: size', () => {
   });
 
   it('counts a base64-encoded body by its decoded bytes', async () => {
-    const encoded = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-    const over = await requestFrom(post(encoded('{"a":12345}'), 'application/json', true));
+    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    const over = await requestFrom(post(bytes('{"a":12345}'), 'application/json'));
     expect(readJsonBody(over, SMALL)).toEqual(err([tooLarge(11, 10)]));
-    const within = await requestFrom(post(encoded('{"a":1234}'), 'application/json', true));
+    const within = await requestFrom(post(bytes('{"a":1234}'), 'application/json'));
     expect(readJsonBody(within, SMALL)).toEqual(ok({ a: 1234 }));
   });
 });

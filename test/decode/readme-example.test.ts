@@ -12,8 +12,11 @@ import {
   oneOf,
   toLambda,
 } from '../../src/index.js';
-import { capturingLogger, context } from '../support/fixtures.js';
-import { HTTP_REQUEST_ID, httpEvent } from '../support/events.js';
+import { fakeContext, httpApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 // The README's decoding example, answered as the README says.
 const NewProduct = t.type({ name: minLength(t.string, 3), priceCents: t.number });
@@ -39,10 +42,11 @@ const addProduct = toLambda(
 describe('README decoding example', () => {
   it('answers one 400 with four problems', async () => {
     const result = await addProduct(
-      httpEvent({
-        rawQueryString: 'quantity=1e3',
+      httpApiEvent({
+        query: { quantity: '1e3' },
         headers: { 'content-type': 'application/json' },
         body: '{"name":"ab"}',
+        requestId: HTTP_REQUEST_ID,
       }),
       context,
     );
@@ -81,10 +85,11 @@ describe('README decoding example', () => {
 
   it('calls the handler with the decoded input when all is well', async () => {
     const result = await addProduct(
-      httpEvent({
-        rawQueryString: 'quantity=7',
+      httpApiEvent({
+        query: { quantity: '7' },
         headers: { 'content-type': 'application/json', 'x-shop-id': 's-1' },
         body: '{"name":"lamp","priceCents":1299}',
+        requestId: HTTP_REQUEST_ID,
       }),
       context,
     );
@@ -122,7 +127,11 @@ describe('docs/decoding.md first example', () => {
 
   it('answers the documented four problems', async () => {
     const result = await listOrders(
-      httpEvent({ rawQueryString: 'page=0x10&order=up', pathParameters: { customerId: 'nope' } }),
+      httpApiEvent({
+        query: { page: '0x10', order: 'up' },
+        pathParameters: { customerId: 'nope' },
+        requestId: HTTP_REQUEST_ID,
+      }),
       context,
     );
     expect(JSON.parse(result.body ?? '')).toEqual({
@@ -174,7 +183,10 @@ describe('README first example', () => {
       },
       { logger: capturingLogger() },
     );
-    const result = await getUser(httpEvent({ pathParameters: { id: 'u-9' } }), context);
+    const result = await getUser(
+      httpApiEvent({ pathParameters: { id: 'u-9' }, requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(result.statusCode).toBe(404);
     expect(result.headers).toEqual({
       'content-type': 'application/json',

@@ -7,8 +7,11 @@ import { err, ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import type { Issue, Validator } from '../../src/index.js';
 import { all, created, endpoint, field, json, rule, sequence, toLambda } from '../../src/index.js';
-import { capturingLogger, context } from '../support/fixtures.js';
-import { httpEvent } from '../support/events.js';
+import { fakeContext, httpApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const positive = rule((n: number) => n > 0, { code: 'not-positive', title: 'Must be positive' });
 const even = rule((n: number) => n % 2 === 0, {
@@ -239,10 +242,11 @@ describe('one validator in two endpoints', () => {
   );
 
   const send = (body: unknown, method: string) =>
-    httpEvent({
+    httpApiEvent({
+      method,
       body: JSON.stringify(body),
       headers: { 'content-type': 'application/json' },
-      requestContext: { http: { method } },
+      requestId: HTTP_REQUEST_ID,
     });
 
   const invalid = (status: string, pointer: string) => ({
@@ -272,21 +276,18 @@ describe('one validator in two endpoints', () => {
         400,
         {
           errors: [invalid('400', '/email'), invalid('400', '/backup')],
-          meta: { requestId: expect.any(String) as string },
+          meta: { requestId: HTTP_REQUEST_ID },
         },
       ],
       [
         422,
         {
           errors: [invalid('422', '/email'), invalid('422', '/backup')],
-          meta: { requestId: expect.any(String) as string },
+          meta: { requestId: HTTP_REQUEST_ID },
         },
       ],
       [201, good],
-      [
-        422,
-        { errors: [invalid('422', '/backup')], meta: { requestId: expect.any(String) as string } },
-      ],
+      [422, { errors: [invalid('422', '/backup')], meta: { requestId: HTTP_REQUEST_ID } }],
     ]);
   });
 });
