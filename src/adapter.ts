@@ -12,6 +12,7 @@ import { usesMultiValueHeaders } from './events/alb.js';
 import { safeLog } from './logger.js';
 import { pipeline } from './pipeline.js';
 import { EVENT_KINDS } from './request.js';
+import { recordAdapted } from './_internals/adapted.js';
 import { describeError } from './_internals/describe-error.js';
 import { asRecord, asString } from './_internals/fields.js';
 
@@ -175,5 +176,12 @@ export function toLambda(
     }
   }
 
-  return lambdaHandler as LambdaHttpHandler;
+  return recordAdapted(lambdaHandler as LambdaHttpHandler, {
+    handler,
+    integration: 'proxy',
+    errorFormat: config.errorFormat,
+    jsonApiMediaType: config.jsonApiMediaType,
+    errors: config.errors,
+    requestIdHeader,
+  });
 }

@@ -6,6 +6,7 @@ export type {
   EndpointInput,
   EndpointOptions,
   EndpointParts,
+  OperationDescription,
   PartCodec,
 } from './decode/endpoint.js';
 export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
@@ -46,6 +47,21 @@ export type {
   TaggedErrorInstance,
 } from './errors/tagged-error.js';
 export { serve } from './dev/serve.js';
+export { toLambdaIntegration, IntegrationErrorResponse } from './integration/adapter.js';
+export type { LambdaIntegrationHandler } from './integration/adapter.js';
+export { INTEGRATION_EVENT_VERSION, isIntegrationEvent } from './integration/event.js';
+export type { IntegrationEvent, PassthroughEvent } from './integration/event.js';
+export {
+  FOREIGN_ERROR_PATTERN,
+  otherStatusPattern,
+  selectionPattern,
+} from './integration/message.js';
+export type { ErrorMessage } from './integration/message.js';
+export { errorResponseTemplate, requestTemplate } from './integration/templates.js';
+export { openApiDocument } from './openapi/document.js';
+export type { IntegrationType, OpenApiDocument, OpenApiOptions } from './openapi/document.js';
+export { codecSchema, withSchema } from './openapi/json-schema.js';
+export type { JsonSchema, SchemaOptions } from './openapi/json-schema.js';
 export type { LambdaFunction, LocalServer, ServeOptions } from './dev/serve.js';
 export type { LocalEventKind } from './dev/to-event.js';
 export { detectEventKind } from './events/kinds.js';

@@ -77,7 +77,14 @@ export function readEvent(
   context: Context | undefined,
   requestIdHeader: string | undefined,
 ): ReadRequest {
-  const read = readByKind(kind, event, context);
+  return adoptRequestId(readByKind(kind, event, context), requestIdHeader);
+}
+
+/** @internal Makes a sane client request id (in `requestIdHeader`) the request's id. */
+export function adoptRequestId(
+  read: ReadRequest,
+  requestIdHeader: string | undefined,
+): ReadRequest {
   if (requestIdHeader === undefined) return read;
   const inbound = read.request.headers[requestIdHeader]?.[0];
   if (inbound === undefined || !INBOUND_REQUEST_ID.test(inbound)) return read;

@@ -1,0 +1,354 @@
+/**
+ * The OpenAPI 3.0 document of an API, generated from what gatefold already knows: the router's
+ * routes, each endpoint's codecs, and the error maps. It carries the API Gateway extensions that
+ * deploy it as a REST API, for the proxy integration or the custom (non-proxy) one, with every
+ * selection pattern and mapping template generated rather than typed by hand.
+ */
+import type { EndpointFacts } from '../decode/endpoint.js';
+import type { ErrorMap } from '../errors/error-map.js';
+import type { Tagged } from '../errors/tagged-error.js';
+import type { ErrorFormat, JsonApiMediaType } from '../options.js';
+import type { Route } from '../router/router.js';
+import { endpointFacts } from '../decode/endpoint.js';
+import { mergeErrorMaps } from '../errors/error-map.js';
+import { PROBLEM_JSON_MEDIA_TYPE } from '../formats/problem-details.js';
+import {
+  FOREIGN_ERROR_PATTERN,
+  otherStatusPattern,
+  selectionPattern,
+} from '../integration/message.js';
+import {
+  errorResponseTemplate,
+  foreignErrorTemplate,
+  requestTemplate,
+} from '../integration/templates.js';
+import { routerFacts } from '../router/router.js';
+import { reasonPhrase } from '../status.js';
+import { adaptedFacts } from '../_internals/adapted.js';
+import { codecSchema } from './json-schema.js';
+import { gatewayResponses } from './gateway-responses.js';
+import {
+  errorDescription,
+  operationParameters,
+  requestBodyOf,
+  routeStatuses,
+} from './operation.js';
+import { PROBLEM_SCHEMAS } from './problem-schemas.js';
+
+/** Which Lambda integration the document configures. */
+export type IntegrationType = 'proxy' | 'custom';
+
+/** Options of {@link openApiDocument}. */
+export interface OpenApiOptions {
+  /** `info.title`; `API` by default. */
+  readonly title?: string;
+  /** `info.version`; `1.0.0` by default. */
+  readonly version?: string;
+  readonly description?: string;
+  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+  /**
+   * The integration to configure; by default the one the handler was built for
+   * (`toLambda`: proxy, `toLambdaIntegration`: custom), proxy for a bare router.
+   */
+  readonly integration?: IntegrationType;
+  /**
+   * The function's ARN, for the integration URI. Without it, the URI is a CloudFormation
+   * `Fn::Sub` naming `functionResource`, for a template that includes the document.
+   */
+  readonly functionArn?: string;
+  /** The function's logical id in a CloudFormation or SAM template; `Function` by default. */
+  readonly functionResource?: string;
+  /** The error format, by default the handler's (`json-api` for a bare router). */
+  readonly errorFormat?: ErrorFormat;
+  readonly jsonApiMediaType?: JsonApiMediaType;
+  /**
+   * API Gateway's own request validation, before the function runs: `false` (the default: the
+   * function reports every problem at once, which API Gateway's validator does not), `params`,
+   * or `all` (parameters and body against the generated schemas).
+   */
+  readonly requestValidation?: false | 'params' | 'all';
+  /** Gateway responses in the same error format as the function's; `true` by default. */
+  readonly gatewayResponses?: boolean;
+}
+
+/** An OpenAPI 3.0 document, as plain JSON. */
+export type OpenApiDocument = Readonly<Record<string, unknown>>;
+
+interface Described {
+  readonly routes: readonly Route[];
+  readonly errors: ErrorMap<Tagged> | undefined;
+  readonly integration: IntegrationType;
+  readonly errorFormat: ErrorFormat;
+  readonly jsonApiMediaType: JsonApiMediaType;
+  readonly requestIdHeader: string;
+}
+
+const ANY_METHOD = 'x-amazon-apigateway-any-method';
+
+function describeTarget(target: object, options: OpenApiOptions): Described {
+  const adapted = adaptedFacts(target);
+  const inner = adapted?.handler ?? target;
+  const router = routerFacts(inner);
+  // A bare handler serves every path and method: one greedy resource.
+  const routes: readonly Route[] = router?.routes ?? [
+    {
+      info: { method: 'ANY' as never, path: '/{proxy+}' },
+      handler: inner as Route['handler'],
+      errors: undefined,
+    },
+  ];
+  return {
+    routes,
+    errors: adapted?.errors,
+    integration: options.integration ?? adapted?.integration ?? 'proxy',
+    errorFormat: options.errorFormat ?? adapted?.errorFormat ?? 'json-api',
+    jsonApiMediaType: options.jsonApiMediaType ?? adapted?.jsonApiMediaType ?? 'application/json',
+    requestIdHeader: adapted?.requestIdHeader ?? 'x-request-id',
+  };
+}
+
+function integrationUri(options: OpenApiOptions): unknown {
+  if (options.functionArn !== undefined) {
+    const region = options.functionArn.split(':')[3] ?? 'us-east-1';
+    return `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${options.functionArn}/invocations`;
+  }
+  const resource = options.functionResource ?? 'Function';
+  return {
+    'Fn::Sub': `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${resource}.Arn}/invocations`,
+  };
+}
+
+function problemContent(described: Described): Record<string, unknown> {
+  const jsonApi = { schema: { $ref: '#/components/schemas/JsonApiErrors' } };
+  const problem = { schema: { $ref: '#/components/schemas/ProblemDetails' } };
+  switch (described.errorFormat) {
+    case 'json-api':
+      return { [described.jsonApiMediaType]: jsonApi };
+    case 'problem':
+      return { [PROBLEM_JSON_MEDIA_TYPE]: problem };
+    case 'negotiate':
+      return { [described.jsonApiMediaType]: jsonApi, [PROBLEM_JSON_MEDIA_TYPE]: problem };
+  }
+}
+
+// Headers an error response may carry besides the request id, by status.
+const STATUS_HEADERS: Readonly<Record<number, readonly string[]>> = {
+  401: ['WWW-Authenticate'],
+  405: ['Allow'],
+  429: ['Retry-After'],
+  503: ['Retry-After'],
+};
+
+function responseHeaders(status: number, requestIdHeader: string): Record<string, unknown> {
+  const headers: Record<string, unknown> = {
+    [requestIdHeader]: {
+      description: 'The request id, also in the logs.',
+      schema: { type: 'string' },
+    },
+  };
+  for (const name of STATUS_HEADERS[status] ?? []) headers[name] = { schema: { type: 'string' } };
+  return headers;
+}
+
+function operationId(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => {
+      const param = /^\{([^}+]+)\+?\}$/.exec(part)?.[1];
+      return param === undefined ? part : `by-${param}`;
+    })
+    .join('-')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+  const name = words.map((word) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`).join('');
+  return `${method === 'ANY' ? 'any' : method.toLowerCase()}${name}`;
+}
+
+function customIntegration(
+  success: number,
+  errorStatuses: readonly number[],
+  hasDynamic: boolean,
+  described: Described,
+  uri: unknown,
+): Record<string, unknown> {
+  const foreignFormat = described.errorFormat === 'problem' ? 'problem' : 'json-api';
+  const foreignType =
+    foreignFormat === 'problem' ? PROBLEM_JSON_MEDIA_TYPE : described.jsonApiMediaType;
+  const responses: Record<string, unknown> = {
+    default: { statusCode: String(success) },
+  };
+  for (const status of errorStatuses) {
+    responses[selectionPattern(status)] = {
+      statusCode: String(status),
+      responseTemplates: {
+        'application/json': errorResponseTemplate(described.requestIdHeader, false),
+      },
+    };
+  }
+  if (hasDynamic) {
+    // Statuses only a request decides: one pattern, the status taken from the message.
+    responses[otherStatusPattern(errorStatuses)] = {
+      statusCode: '500',
+      responseTemplates: {
+        'application/json': errorResponseTemplate(described.requestIdHeader, true),
+      },
+    };
+  }
+  // A failure that is not gatefold's (a timeout, a crash) would otherwise become a 200.
+  responses[`(?=[\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`] = {
+    statusCode: '504',
+    responseTemplates: {
+      'application/json': foreignErrorTemplate(504, 'Gateway Timeout', foreignFormat, foreignType),
+    },
+  };
+  responses[`(?![\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`] = {
+    statusCode: '502',
+    responseTemplates: {
+      'application/json': foreignErrorTemplate(502, 'Bad Gateway', foreignFormat, foreignType),
+    },
+  };
+  return {
+    type: 'aws',
+    httpMethod: 'POST',
+    uri,
+    passthroughBehavior: 'never',
+    requestTemplates: { 'application/json': requestTemplate() },
+    responses,
+  };
+}
+
+function operation(
+  route: Route,
+  described: Described,
+  uri: unknown,
+  validation: OpenApiOptions['requestValidation'],
+): Record<string, unknown> {
+  const facts: EndpointFacts | undefined = endpointFacts(route.handler);
+  const errors =
+    described.errors === undefined
+      ? route.errors
+      : route.errors === undefined
+        ? described.errors
+        : mergeErrorMaps(described.errors, route.errors);
+  const statuses = routeStatuses(facts, errors);
+  const responses: Record<string, unknown> = {};
+  const response = facts?.describe.response;
+  responses[String(statuses.success)] = {
+    description: reasonPhrase(statuses.success),
+    ...(statuses.success === 204
+      ? {}
+      : {
+          content: {
+            'application/json': { schema: response === undefined ? {} : codecSchema(response) },
+          },
+        }),
+  };
+  const custom = described.integration === 'custom';
+  const foreign = custom ? [502, 504] : [];
+  const content = problemContent(described);
+  for (const [status, reasons] of statuses.errors) {
+    responses[String(status)] = {
+      description: errorDescription(status, reasons),
+      headers: responseHeaders(status, described.requestIdHeader),
+      content,
+    };
+  }
+  for (const status of foreign) {
+    responses[String(status)] ??= {
+      description: `${reasonPhrase(status)}: the function failed or timed out.`,
+      content,
+    };
+  }
+  if (statuses.dynamic.length > 0) {
+    responses['default'] = {
+      description: `Statuses decided per error: ${statuses.dynamic.join(', ')}.`,
+      headers: responseHeaders(0, described.requestIdHeader),
+      content,
+    };
+  }
+  const describe = facts?.describe ?? {};
+  const body = requestBodyOf(facts);
+  const method = route.info.method as string;
+  return {
+    operationId: describe.operationId ?? operationId(method, route.info.path),
+    ...(describe.summary === undefined ? {} : { summary: describe.summary }),
+    ...(describe.description === undefined ? {} : { description: describe.description }),
+    ...(describe.tags === undefined ? {} : { tags: [...describe.tags] }),
+    parameters: operationParameters(route.info.path, facts),
+    ...(body === undefined ? {} : { requestBody: body }),
+    responses,
+    ...(validation === undefined || validation === false
+      ? {}
+      : { 'x-amazon-apigateway-request-validator': validation }),
+    'x-amazon-apigateway-integration': custom
+      ? customIntegration(
+          statuses.success,
+          [...statuses.errors.keys()],
+          statuses.dynamic.length > 0,
+          described,
+          uri,
+        )
+      : { type: 'aws_proxy', httpMethod: 'POST', uri, passthroughBehavior: 'when_no_match' },
+  };
+}
+
+/**
+ * The OpenAPI 3.0 document of a Lambda function built by `toLambda` or `toLambdaIntegration`
+ * (or of a router): paths, parameters and request bodies from the codecs, a response per status
+ * from the error maps, and the `x-amazon-apigateway-*` extensions that deploy it as a REST API.
+ * For the custom integration, each error status gets a selection pattern matching only its
+ * messages and a response template that rebuilds the body the proxy adapter would have sent.
+ *
+ * @example
+ * ```ts
+ * import { ok } from 'neverthrow';
+ * import { json, openApiDocument, router, toLambda } from 'gatefold';
+ *
+ * export const handler = toLambda(router().get('/health', () => ok(json({ status: 'ok' }))));
+ * const document = openApiDocument(handler, { title: 'Shop', version: '1.0.0' });
+ * ```
+ */
+export function openApiDocument(target: object, options: OpenApiOptions = {}): OpenApiDocument {
+  const described = describeTarget(target, options);
+  const uri = integrationUri(options);
+  const validation = options.requestValidation ?? false;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of described.routes) {
+    const path = (paths[route.info.path] ??= {});
+    const method = route.info.method as string;
+    const key = method === 'ANY' ? ANY_METHOD : method.toLowerCase();
+    path[key] = operation(route, described, uri, validation);
+  }
+  const formatForGateway = described.errorFormat === 'problem' ? 'problem' : 'json-api';
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: options.title ?? 'API',
+      version: options.version ?? '1.0.0',
+      ...(options.description === undefined ? {} : { description: options.description }),
+    },
+    ...(options.servers === undefined
+      ? {}
+      : { servers: options.servers.map((server) => ({ ...server })) }),
+    paths,
+    components: { schemas: PROBLEM_SCHEMAS },
+    ...(validation === false
+      ? {}
+      : {
+          'x-amazon-apigateway-request-validators': {
+            all: { validateRequestBody: true, validateRequestParameters: true },
+            params: { validateRequestBody: false, validateRequestParameters: true },
+          },
+        }),
+    ...(options.gatewayResponses === false
+      ? {}
+      : {
+          'x-amazon-apigateway-gateway-responses': gatewayResponses(
+            formatForGateway,
+            formatForGateway === 'problem' ? PROBLEM_JSON_MEDIA_TYPE : described.jsonApiMediaType,
+            described.requestIdHeader,
+          ),
+        }),
+  };
+}

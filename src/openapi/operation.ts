@@ -1,0 +1,121 @@
+/**
+ * One OpenAPI operation from one route: parameters and request body from the endpoint's codecs,
+ * and a response for every status the route can answer with — its success, its decoding
+ * problems, each status of its error map, and the masked 500.
+ */
+import type { AnyCodec } from '../decode/describe.js';
+import type { EndpointFacts } from '../decode/endpoint.js';
+import type { ErrorMap } from '../errors/error-map.js';
+import type { Tagged } from '../errors/tagged-error.js';
+import { isArrayCodec, propsOf } from '../decode/shape.js';
+import { statusesOf } from '../errors/error-map.js';
+import { reasonPhrase } from '../status.js';
+import type { JsonSchema } from './json-schema.js';
+import { acceptsUndefined, codecSchema } from './json-schema.js';
+
+/** The statuses a route can answer with, and why. */
+export interface RouteStatuses {
+  readonly success: number;
+  /** Error statuses with the reasons (problem codes, error tags) behind each. */
+  readonly errors: ReadonlyMap<number, readonly string[]>;
+  /** Tags whose status only a request decides (error map entries given as functions). */
+  readonly dynamic: readonly string[];
+}
+
+function addReason(map: Map<number, string[]>, status: number, reason: string): void {
+  const list = map.get(status) ?? [];
+  if (!list.includes(reason)) list.push(reason);
+  map.set(status, list);
+}
+
+/** Every status a route answers with, ascending. */
+export function routeStatuses(
+  facts: EndpointFacts | undefined,
+  errors: ErrorMap<Tagged> | undefined,
+): RouteStatuses {
+  const map = new Map<number, string[]>();
+  const parts = facts?.parts ?? {};
+  const decodes = Object.values(parts).some((codec) => codec !== undefined);
+  if (facts !== undefined && decodes) addReason(map, facts.problemStatus, 'invalid request');
+  if (parts.body !== undefined) {
+    addReason(map, 400, 'malformed JSON body');
+    addReason(map, 413, 'body too large');
+    addReason(map, 415, 'body not JSON');
+  }
+  const dynamic: string[] = [];
+  if (errors !== undefined) {
+    const statuses = statusesOf(errors);
+    for (const [tag, entry] of statuses.fixed) addReason(map, entry.status, tag);
+    dynamic.push(...statuses.dynamic);
+  }
+  addReason(map, 500, 'defect (masked)');
+  const sorted = new Map([...map.entries()].sort(([a], [b]) => a - b));
+  return { success: facts?.describe.status ?? 200, errors: sorted, dynamic };
+}
+
+/** The names of a template's parameters: `{id}` and greedy `{path+}` (named `path`). */
+export function templateParameters(template: string): string[] {
+  return [...template.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1] ?? '');
+}
+
+type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+function parametersOf(
+  codec: AnyCodec | undefined,
+  location: ParameterLocation,
+): Record<string, unknown>[] {
+  if (codec === undefined) return [];
+  const props = propsOf(codec);
+  if (props === undefined) return [];
+  return Object.keys(props).map((name) => {
+    const member = props[name] as AnyCodec;
+    const array = location === 'query' && isArrayCodec(member);
+    return {
+      name,
+      in: location,
+      required: location === 'path' || !acceptsUndefined(member),
+      schema: codecSchema(member),
+      ...(array ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+/** Every parameter of an operation: the template's path parameters first, typed by the codec. */
+export function operationParameters(
+  template: string,
+  facts: EndpointFacts | undefined,
+): Record<string, unknown>[] {
+  const parts = facts?.parts ?? {};
+  const declared = new Map(
+    parametersOf(parts.params, 'path').map((parameter) => [parameter['name'], parameter]),
+  );
+  const path = templateParameters(template).map(
+    (name) =>
+      declared.get(name) ?? { name, in: 'path', required: true, schema: { type: 'string' } },
+  );
+  return [
+    ...path,
+    ...parametersOf(parts.query, 'query'),
+    ...parametersOf(parts.headers, 'header'),
+    ...parametersOf(parts.cookies, 'cookie'),
+  ];
+}
+
+/** The request body of an operation, or `undefined` when the endpoint declares none. */
+export function requestBodyOf(facts: EndpointFacts | undefined): JsonSchema | undefined {
+  const body = facts?.parts.body;
+  if (body === undefined) return undefined;
+  return {
+    required: !acceptsUndefined(body),
+    content: {
+      'application/json': {
+        schema: codecSchema(body, { closed: facts?.unknownMembers === 'reject' }),
+      },
+    },
+  };
+}
+
+/** The description of an error response: its reason phrase and what leads to it. */
+export function errorDescription(status: number, reasons: readonly string[]): string {
+  return `${reasonPhrase(status)}: ${reasons.join(', ')}.`;
+}
