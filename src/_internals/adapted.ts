@@ -1,3 +1,4 @@
+import { registry } from './registry.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type { ErrorFormat, JsonApiMediaType } from '../options.js';
@@ -13,7 +14,7 @@ export interface AdaptedFacts {
 }
 
 // Keyed by the Lambda function, so that `gatefold openapi` can describe an exported handler.
-const adapted = new WeakMap<object, AdaptedFacts>();
+const adapted = /*#__PURE__*/ registry<AdaptedFacts>('lambda-functions/1');
 
 /** @internal Records what a Lambda function serves; returns the function. */
 export function recordAdapted<F extends object>(lambda: F, facts: AdaptedFacts): F {

@@ -1,3 +1,4 @@
+import { registry } from '../_internals/registry.js';
 import { stringify } from '../_internals/json.js';
 import type { IssueTemplate } from './issue.js';
 
@@ -37,7 +38,7 @@ export type SchemaConstraint =
   | { readonly kind: 'pattern'; readonly value: string };
 
 // Keyed by codec identity, so codecs stay plain io-ts values that compose with any other.
-const facts = new WeakMap<object, CodecFacts>();
+const facts = /*#__PURE__*/ registry<CodecFacts>('codec-facts/1');
 
 /** @internal Records what a codec expects; returns the codec for chaining. */
 export function describeCodec<C extends AnyCodec>(codec: C, codecFacts: CodecFacts): C {

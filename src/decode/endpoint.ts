@@ -1,3 +1,4 @@
+import { registry } from '../_internals/registry.js';
 import type { Context } from 'aws-lambda';
 import type * as t from 'io-ts';
 import type { Err, Result } from 'neverthrow';
@@ -76,7 +77,7 @@ export interface EndpointFacts {
 }
 
 // Keyed by the handler `endpoint` returns, so that a router's routes can be described.
-const endpoints = new WeakMap<object, EndpointFacts>();
+const endpoints = /*#__PURE__*/ registry<EndpointFacts>('endpoints/1');
 
 /** @internal What `endpoint` recorded for a handler, if it built it. */
 export function endpointFacts(handler: object): EndpointFacts | undefined {

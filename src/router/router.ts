@@ -1,3 +1,4 @@
+import { registry } from '../_internals/registry.js';
 import type { Context } from 'aws-lambda';
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
@@ -43,7 +44,7 @@ export interface RouterFacts {
   readonly basePath: string;
 }
 
-const routers = new WeakMap<object, RouterFacts>();
+const routers = /*#__PURE__*/ registry<RouterFacts>('routers/1');
 
 /** @internal The routes of a router `router()` built, or `undefined` for any other function. */
 export function routerFacts(handler: object): RouterFacts | undefined {
