@@ -21,15 +21,16 @@ import type {
   Outcome,
   ProblemError,
 } from '../../src/index.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
 import {
   HTTP_REQUEST_ID,
   LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+  TRACE_ID,
+} from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 type TestHandler = (request: HttpRequest) => Outcome<unknown, ProblemError>;
 
@@ -106,7 +107,7 @@ describe('compose: order', () => {
       return ok({ id: 'u-1' });
     });
     const { lambda } = adapter(handler, [trace('outer', events), trace('inner', events)]);
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(events).toEqual([
       'outer request',
       'inner request',
@@ -133,10 +134,7 @@ describe('compose: order', () => {
       () => ok({ id: 'u-1' }),
       [serverTiming(), trace('a', events), trace('b', events)],
     );
-    const result = await lambda(
-      restEvent({ headers: { Host: 'abc123.execute-api.eu-west-1.amazonaws.com' } }),
-      lambdaContext,
-    );
+    const result = await lambda(restApiEvent({ requestId: REST_REQUEST_ID }), context);
     expect(result).toStrictEqual({
       statusCode: 200,
       headers: {
@@ -165,19 +163,16 @@ describe('compose: order', () => {
       },
       { logger: capturingLogger(), middleware: [tenant] },
     );
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.body).toBe('{"tenant":"acme"}');
-    expect(seen.mock.calls[0]?.[1]).toStrictEqual({
-      awsRequestId: LAMBDA_REQUEST_ID,
-      functionName: 'orders',
-    });
+    expect(seen.mock.calls[0]?.[1]).toStrictEqual({ ...context, functionName: 'orders' });
   });
 
   it('an empty list answers as no middleware does', async () => {
     const plain = toLambda(() => ok({ id: 'u-1' }), { logger: capturingLogger() });
     const { lambda } = adapter(() => ok({ id: 'u-1' }), []);
-    expect(await lambda(httpEvent(), lambdaContext)).toStrictEqual(
-      await plain(httpEvent(), lambdaContext),
+    expect(await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toStrictEqual(
+      await plain(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context),
     );
   });
 });
@@ -186,7 +181,12 @@ describe('compose: middleware that answers itself', () => {
   it('an auth middleware short-circuits with a 401 JSON:API problem, logged at the client-error level', async () => {
     const handler = vi.fn<TestHandler>(() => ok({ id: 'u-1' }));
     const { lambda, logger } = adapter(handler, [bearerAuth()]);
-    const result = await lambda(httpEvent(), lambdaContext);
+    const event = httpApiEvent({
+      path: '/items',
+      headers: { 'x-amzn-trace-id': TRACE_ID },
+      requestId: HTTP_REQUEST_ID,
+    });
+    const result = await lambda(event, context);
     expect(result).toStrictEqual({
       statusCode: 401,
       headers: {
@@ -208,6 +208,7 @@ describe('compose: middleware that answers itself', () => {
           method: 'GET',
           path: '/items',
           route: '$default',
+          traceId: TRACE_ID,
           status: 401,
           errors: [{ status: 401, title: 'Unauthorized', detail: 'A bearer token is required.' }],
         },
@@ -223,8 +224,8 @@ describe('compose: middleware that answers itself', () => {
       jsonApiMediaType: 'application/vnd.api+json',
     });
     const result = await lambda(
-      httpEvent({ headers: { authorization: 'Bearer expired' } }),
-      lambdaContext,
+      httpApiEvent({ headers: { authorization: 'Bearer expired' }, requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(result.statusCode).toBe(401);
     expect(result.headers?.['content-type']).toBe('application/vnd.api+json');
@@ -238,8 +239,8 @@ describe('compose: middleware that answers itself', () => {
   it('lets an authorised request through to the handler', async () => {
     const { lambda, logger } = adapter(() => ok({ id: 'u-1' }), [bearerAuth()]);
     const result = await lambda(
-      httpEvent({ headers: { authorization: 'Bearer good' } }),
-      lambdaContext,
+      httpApiEvent({ headers: { authorization: 'Bearer good' }, requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 200,
@@ -261,8 +262,8 @@ describe('compose: middleware that answers itself', () => {
       ],
     );
     const result = await lambda(
-      httpEvent({ headers: { origin: 'https://shop.example' } }),
-      lambdaContext,
+      httpApiEvent({ headers: { origin: 'https://shop.example' }, requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 401,
@@ -296,7 +297,9 @@ describe('compose: middleware that answers itself', () => {
         : next(request, context);
     const handler = vi.fn<TestHandler>(() => err(notFound()));
     const { lambda, logger } = adapter(handler, [health]);
-    expect(await lambda(httpEvent({ rawPath: '/health' }), lambdaContext)).toStrictEqual({
+    expect(
+      await lambda(httpApiEvent({ path: '/health', requestId: HTTP_REQUEST_ID }), context),
+    ).toStrictEqual({
       statusCode: 200,
       headers: { 'content-type': 'text/plain', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
@@ -317,7 +320,7 @@ describe('compose: middleware that answers itself', () => {
         : response;
     };
     const { lambda, logger } = adapter(() => ok({ id: 'u-1' }), [ownerOnly]);
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.statusCode).toBe(403);
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info).toHaveBeenCalledWith(
@@ -340,7 +343,7 @@ describe('compose: defects', () => {
     const { lambda, logger } = adapter(() => {
       throw new Error('connection refused: db.internal:5432');
     }, [spy]);
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.status).toBe(500);
     expect(seen[0]?.body).toBe(MASKED_500_BODY(HTTP_REQUEST_ID));
@@ -375,7 +378,9 @@ describe('compose: defects', () => {
       (): Promise<Result<unknown, ProblemError>> => Promise.reject(new Error('timeout')),
       [spy],
     );
-    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(500);
+    expect((await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).statusCode).toBe(
+      500,
+    );
     expect(statuses).toEqual([500]);
   });
 
@@ -407,8 +412,8 @@ describe('compose: defects', () => {
     async (_, broken) => {
       const { lambda, logger } = adapter(() => ok({ id: 'u-1' }), [cors({ origins: '*' }), broken]);
       const answer = lambda(
-        restEvent({ headers: { Origin: 'https://shop.example' } }),
-        lambdaContext,
+        restApiEvent({ headers: { Origin: 'https://shop.example' }, requestId: REST_REQUEST_ID }),
+        context,
       );
       await expect(answer).resolves.toStrictEqual({
         statusCode: 500,
@@ -441,11 +446,10 @@ describe('compose: the built-in middleware together', () => {
   it('compresses, tags and decorates a 200, then answers the revalidation with a 304 (REST)', async () => {
     const { lambda } = adapter(() => ok(catalogue), stack());
     const headers = {
-      Host: 'abc123.execute-api.eu-west-1.amazonaws.com',
       Origin: 'https://shop.example',
       'Accept-Encoding': 'gzip',
     };
-    const first = await lambda(restEvent({ headers }), lambdaContext);
+    const first = await lambda(restApiEvent({ headers, requestId: REST_REQUEST_ID }), context);
     expect(first).toStrictEqual({
       statusCode: 200,
       headers: {
@@ -471,8 +475,8 @@ describe('compose: the built-in middleware together', () => {
 
     const etag = String(first.headers?.['etag']);
     const second = await lambda(
-      restEvent({ headers: { ...headers, 'If-None-Match': etag } }),
-      lambdaContext,
+      restApiEvent({ headers: { ...headers, 'If-None-Match': etag }, requestId: REST_REQUEST_ID }),
+      context,
     );
     expect(second).toStrictEqual({
       statusCode: 304,

@@ -10,16 +10,11 @@ import {
   toLambda,
 } from '../../src/index.js';
 import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 type TestHandler = (request: HttpRequest) => Outcome<unknown, ProblemError>;
 
@@ -37,15 +32,12 @@ function withConditionalGet(handler: TestHandler = () => ok(CATALOGUE)) {
 
 /** An HTTP API request with `method` and extra `headers`. */
 function httpRequest(method: string, headers: Record<string, string> = {}) {
-  return httpEvent({
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
-    requestContext: { http: { method } },
-  });
+  return httpApiEvent({ method, headers, requestId: HTTP_REQUEST_ID });
 }
 
 /** The ETag a first, unconditional GET is given. */
 async function etagOf(lambda: ReturnType<typeof withConditionalGet>['lambda']): Promise<string> {
-  const first = await lambda(httpRequest('GET'), lambdaContext);
+  const first = await lambda(httpRequest('GET'), context);
   const etag = first.headers?.['etag'];
   if (typeof etag !== 'string') throw new Error('no ETag on the first response');
   return etag;
@@ -54,7 +46,7 @@ async function etagOf(lambda: ReturnType<typeof withConditionalGet>['lambda']): 
 describe('conditionalGet: ETags', () => {
   it('adds a weak ETag to a 200 GET response, otherwise unchanged (HTTP API)', async () => {
     const { lambda } = withConditionalGet();
-    expect(await lambda(httpRequest('GET'), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpRequest('GET'), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -83,12 +75,12 @@ describe('conditionalGet: ETags', () => {
     const { lambda } = withConditionalGet(() =>
       ok(binary(bytes, { headers: { 'content-type': 'image/png' } })),
     );
-    const result = await lambda(httpRequest('GET'), lambdaContext);
+    const result = await lambda(httpRequest('GET'), context);
     expect(result.headers?.['etag']).toMatch(WEAK_TAG);
     expect(result.body).toBe(Buffer.from(bytes).toString('base64'));
     const revalidated = await lambda(
       httpRequest('GET', { 'if-none-match': String(result.headers?.['etag']) }),
-      lambdaContext,
+      context,
     );
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.body).toBe('');
@@ -99,7 +91,7 @@ describe('conditionalGet: ETags', () => {
     const { lambda } = withConditionalGet(() =>
       ok(json(CATALOGUE, { headers: { ETag: '"v42"', 'Cache-Control': 'max-age=60' } })),
     );
-    expect((await lambda(httpRequest('GET'), lambdaContext)).headers).toStrictEqual({
+    expect((await lambda(httpRequest('GET'), context)).headers).toStrictEqual({
       'content-type': 'application/json',
       etag: '"v42"',
       'cache-control': 'max-age=60',
@@ -113,10 +105,11 @@ describe('conditionalGet: If-None-Match', () => {
     const { lambda, logger } = withConditionalGet();
     const etag = await etagOf(lambda);
     const result = await lambda(
-      restEvent({
-        headers: { Host: 'abc123.execute-api.eu-west-1.amazonaws.com', 'If-None-Match': etag },
+      restApiEvent({
+        headers: { 'If-None-Match': etag },
+        requestId: REST_REQUEST_ID,
       }),
-      lambdaContext,
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 304,
@@ -134,7 +127,7 @@ describe('conditionalGet: If-None-Match', () => {
     const etag = await etagOf(lambda);
     const result = await lambda(
       httpRequest('GET', { 'if-none-match': `"stale-1", W/"stale-2",${etag} , "stale-3"` }),
-      lambdaContext,
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 304,
@@ -149,8 +142,11 @@ describe('conditionalGet: If-None-Match', () => {
     const { lambda } = withConditionalGet();
     const etag = await etagOf(lambda);
     const result = await lambda(
-      restEvent({ multiValueHeaders: { 'If-None-Match': ['"stale"', etag] } }),
-      lambdaContext,
+      restApiEvent({
+        headers: { 'If-None-Match': ['"stale"', etag] },
+        requestId: REST_REQUEST_ID,
+      }),
+      context,
     );
     expect(result.statusCode).toBe(304);
   });
@@ -159,14 +155,14 @@ describe('conditionalGet: If-None-Match', () => {
     const { lambda } = withConditionalGet();
     const etag = await etagOf(lambda);
     const strong = etag.replace(/^W\//, '');
-    const result = await lambda(httpRequest('GET', { 'if-none-match': strong }), lambdaContext);
+    const result = await lambda(httpRequest('GET', { 'if-none-match': strong }), context);
     expect(result.statusCode).toBe(304);
     expect(result.headers).toStrictEqual({ etag, 'x-request-id': HTTP_REQUEST_ID });
   });
 
   it('matches "*"', async () => {
     const { lambda } = withConditionalGet();
-    const result = await lambda(httpRequest('GET', { 'if-none-match': '*' }), lambdaContext);
+    const result = await lambda(httpRequest('GET', { 'if-none-match': '*' }), context);
     expect(result).toStrictEqual({
       statusCode: 304,
       headers: { etag: expect.stringMatching(WEAK_TAG) as string, 'x-request-id': HTTP_REQUEST_ID },
@@ -180,7 +176,7 @@ describe('conditionalGet: If-None-Match', () => {
     const { lambda } = withConditionalGet();
     const etag = await etagOf(lambda);
     expect(
-      await lambda(httpRequest('GET', { 'if-none-match': 'W/"stale", "older"' }), lambdaContext),
+      await lambda(httpRequest('GET', { 'if-none-match': 'W/"stale", "older"' }), context),
     ).toStrictEqual({
       statusCode: 200,
       headers: { 'content-type': 'application/json', etag, 'x-request-id': HTTP_REQUEST_ID },
@@ -196,7 +192,7 @@ describe('conditionalGet: If-None-Match', () => {
     );
     for (const ifNoneMatch of ['"v42"', 'W/"v42"', '"v41", "v42"']) {
       expect(
-        await lambda(httpRequest('GET', { 'if-none-match': ifNoneMatch }), lambdaContext),
+        await lambda(httpRequest('GET', { 'if-none-match': ifNoneMatch }), context),
       ).toStrictEqual({
         statusCode: 304,
         headers: { etag: '"v42"', 'cache-control': 'max-age=60', 'x-request-id': HTTP_REQUEST_ID },
@@ -205,7 +201,7 @@ describe('conditionalGet: If-None-Match', () => {
         isBase64Encoded: false,
       });
     }
-    const miss = await lambda(httpRequest('GET', { 'if-none-match': '"v41"' }), lambdaContext);
+    const miss = await lambda(httpRequest('GET', { 'if-none-match': '"v41"' }), context);
     expect(miss).toMatchObject({ statusCode: 200, body: CATALOGUE_JSON });
   });
 
@@ -218,9 +214,7 @@ describe('conditionalGet: If-None-Match', () => {
         }),
       ),
     );
-    expect(
-      await lambda(httpRequest('GET', { 'if-none-match': 'W/"t1"' }), lambdaContext),
-    ).toStrictEqual({
+    expect(await lambda(httpRequest('GET', { 'if-none-match': 'W/"t1"' }), context)).toStrictEqual({
       statusCode: 304,
       headers: { vary: 'accept-language', etag: 'W/"t1"', 'x-request-id': HTTP_REQUEST_ID },
       cookies: ['seen=1; Path=/; Secure'],
@@ -231,7 +225,7 @@ describe('conditionalGet: If-None-Match', () => {
 
   it('answers 304 to a HEAD request whose response has an ETag', async () => {
     const { lambda } = withConditionalGet(() => ok(json(CATALOGUE, { headers: { etag: '"v1"' } })));
-    const result = await lambda(httpRequest('HEAD', { 'if-none-match': '"v1"' }), lambdaContext);
+    const result = await lambda(httpRequest('HEAD', { 'if-none-match': '"v1"' }), context);
     expect(result).toStrictEqual({
       statusCode: 304,
       headers: { etag: '"v1"', 'x-request-id': HTTP_REQUEST_ID },
@@ -243,12 +237,7 @@ describe('conditionalGet: If-None-Match', () => {
 
   it('in ALB single-value mode, 304 Not Modified', async () => {
     const { lambda } = withConditionalGet(() => ok(json(CATALOGUE, { headers: { etag: '"v1"' } })));
-    const result = await lambda(
-      albEvent({
-        headers: { host: 'lb-123.eu-west-1.elb.amazonaws.com', 'if-none-match': '"v1"' },
-      }),
-      lambdaContext,
-    );
+    const result = await lambda(albEvent({ headers: { 'if-none-match': '"v1"' } }), context);
     expect(result).toStrictEqual({
       statusCode: 304,
       statusDescription: '304 Not Modified',
@@ -265,9 +254,7 @@ describe('conditionalGet: what is left alone', () => {
     async (method) => {
       const handler = vi.fn<TestHandler>(() => ok({ saved: true }));
       const { lambda } = withConditionalGet(handler);
-      expect(
-        await lambda(httpRequest(method, { 'if-none-match': '*' }), lambdaContext),
-      ).toStrictEqual({
+      expect(await lambda(httpRequest(method, { 'if-none-match': '*' }), context)).toStrictEqual({
         statusCode: 200,
         headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
         cookies: [],
@@ -280,35 +267,31 @@ describe('conditionalGet: what is left alone', () => {
 
   it('a 201 to a GET', async () => {
     const { lambda } = withConditionalGet(() => ok(created('/items/i-1', { id: 'i-1' })));
-    expect(await lambda(httpRequest('GET', { 'if-none-match': '*' }), lambdaContext)).toStrictEqual(
-      {
-        statusCode: 201,
-        headers: {
-          location: '/items/i-1',
-          'content-type': 'application/json',
-          'x-request-id': HTTP_REQUEST_ID,
-        },
-        cookies: [],
-        body: '{"id":"i-1"}',
-        isBase64Encoded: false,
+    expect(await lambda(httpRequest('GET', { 'if-none-match': '*' }), context)).toStrictEqual({
+      statusCode: 201,
+      headers: {
+        location: '/items/i-1',
+        'content-type': 'application/json',
+        'x-request-id': HTTP_REQUEST_ID,
       },
-    );
+      cookies: [],
+      body: '{"id":"i-1"}',
+      isBase64Encoded: false,
+    });
   });
 
   it('a problem (404) to a GET', async () => {
     const { lambda, logger } = withConditionalGet(() => err(notFound()));
-    expect(await lambda(httpRequest('GET', { 'if-none-match': '*' }), lambdaContext)).toStrictEqual(
-      {
-        statusCode: 404,
-        headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
-        cookies: [],
-        body: JSON.stringify({
-          errors: [{ status: '404', title: 'Not Found' }],
-          meta: { requestId: HTTP_REQUEST_ID },
-        }),
-        isBase64Encoded: false,
-      },
-    );
+    expect(await lambda(httpRequest('GET', { 'if-none-match': '*' }), context)).toStrictEqual({
+      statusCode: 404,
+      headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
+      cookies: [],
+      body: JSON.stringify({
+        errors: [{ status: '404', title: 'Not Found' }],
+        meta: { requestId: HTTP_REQUEST_ID },
+      }),
+      isBase64Encoded: false,
+    });
     expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ status: 404 }));
   });
 
@@ -318,8 +301,12 @@ describe('conditionalGet: what is left alone', () => {
     );
     expect(
       await lambda(
-        httpEvent({ rawPath: '/empty', headers: { 'if-none-match': '*' } }),
-        lambdaContext,
+        httpApiEvent({
+          path: '/empty',
+          headers: { 'if-none-match': '*' },
+          requestId: HTTP_REQUEST_ID,
+        }),
+        context,
       ),
     ).toStrictEqual({
       statusCode: 204,
@@ -328,9 +315,7 @@ describe('conditionalGet: what is left alone', () => {
       body: '',
       isBase64Encoded: false,
     });
-    expect(
-      await lambda(httpRequest('HEAD', { 'if-none-match': '*' }), lambdaContext),
-    ).toStrictEqual({
+    expect(await lambda(httpRequest('HEAD', { 'if-none-match': '*' }), context)).toStrictEqual({
       statusCode: 200,
       headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],

@@ -2,16 +2,11 @@ import { err, ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import { cors, json, notFound, toLambda } from '../../src/index.js';
 import type { CorsOptions, HttpRequest, Outcome, ProblemError } from '../../src/index.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const SHOP = 'https://shop.example';
 const EVIL = 'https://evil.example';
@@ -32,22 +27,20 @@ function withCors(options: CorsOptions, handler: TestHandler = userHandler()) {
 
 /** An HTTP API preflight from `origin` asking for `method` (and `headers`, when given). */
 function httpPreflight(origin: string, method: string, headers?: string) {
-  return httpEvent({
+  return httpApiEvent({
+    method: 'OPTIONS',
     headers: {
-      host: 'abc123.execute-api.eu-west-1.amazonaws.com',
       origin,
       'access-control-request-method': method,
       ...(headers === undefined ? {} : { 'access-control-request-headers': headers }),
     },
-    requestContext: { http: { method: 'OPTIONS' } },
+    requestId: HTTP_REQUEST_ID,
   });
 }
 
 /** An HTTP API `GET /items` from `origin`. */
 function httpGet(origin: string) {
-  return httpEvent({
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', origin },
-  });
+  return httpApiEvent({ path: '/items', headers: { origin }, requestId: HTTP_REQUEST_ID });
 }
 
 const USER_BODY = '{"id":"u-1"}';
@@ -65,16 +58,16 @@ describe('cors: preflight', () => {
       handler,
     );
     const result = await lambda(
-      restEvent({
-        httpMethod: 'OPTIONS',
+      restApiEvent({
+        method: 'OPTIONS',
         headers: {
-          Host: 'abc123.execute-api.eu-west-1.amazonaws.com',
           Origin: SHOP,
           'Access-Control-Request-Method': 'PUT',
           'Access-Control-Request-Headers': 'content-type, x-api-key',
         },
+        requestId: REST_REQUEST_ID,
       }),
-      lambdaContext,
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 204,
@@ -100,10 +93,7 @@ describe('cors: preflight', () => {
   it('echoes the requested headers when none are configured (HTTP API), without max-age or credentials', async () => {
     const handler = userHandler();
     const { lambda } = withCors({ origins: [SHOP] }, handler);
-    const result = await lambda(
-      httpPreflight(SHOP, 'PATCH', 'X-Api-Key, Content-Type'),
-      lambdaContext,
-    );
+    const result = await lambda(httpPreflight(SHOP, 'PATCH', 'X-Api-Key, Content-Type'), context);
     expect(result).toStrictEqual({
       statusCode: 204,
       headers: {
@@ -122,7 +112,7 @@ describe('cors: preflight', () => {
 
   it('sends no allow-headers when none are configured and none are requested', async () => {
     const { lambda } = withCors({ origins: [SHOP] });
-    const result = await lambda(httpPreflight(SHOP, 'GET'), lambdaContext);
+    const result = await lambda(httpPreflight(SHOP, 'GET'), context);
     expect(result.headers).toStrictEqual({
       'access-control-allow-origin': SHOP,
       'access-control-allow-methods': ALL_METHODS,
@@ -133,19 +123,19 @@ describe('cors: preflight', () => {
 
   it('sends the configured methods, and max-age as whole non-negative seconds', async () => {
     const { lambda } = withCors({ origins: [SHOP], methods: ['GET', 'POST'], maxAge: 90.9 });
-    const result = await lambda(httpPreflight(SHOP, 'POST', 'content-type'), lambdaContext);
+    const result = await lambda(httpPreflight(SHOP, 'POST', 'content-type'), context);
     expect(result.headers).toMatchObject({
       'access-control-allow-methods': 'GET, POST',
       'access-control-max-age': '90',
     });
     const negative = withCors({ origins: [SHOP], maxAge: -5 });
-    const clamped = await negative.lambda(httpPreflight(SHOP, 'GET'), lambdaContext);
+    const clamped = await negative.lambda(httpPreflight(SHOP, 'GET'), context);
     expect(clamped.headers?.['access-control-max-age']).toBe('0');
   });
 
   it('answers a preflight with origin "*" without Vary: origin (no credentials)', async () => {
     const { lambda } = withCors({ origins: '*', maxAge: 60 });
-    const result = await lambda(httpPreflight(EVIL, 'DELETE'), lambdaContext);
+    const result = await lambda(httpPreflight(EVIL, 'DELETE'), context);
     expect(result).toStrictEqual({
       statusCode: 204,
       headers: {
@@ -164,7 +154,7 @@ describe('cors: preflight', () => {
   it('leaves a preflight from a disallowed origin to the handler, with no CORS headers', async () => {
     const handler = userHandler();
     const { lambda } = withCors({ origins: [SHOP] }, handler);
-    const result = await lambda(httpPreflight(EVIL, 'PUT', 'content-type'), lambdaContext);
+    const result = await lambda(httpPreflight(EVIL, 'PUT', 'content-type'), context);
     expect(handler).toHaveBeenCalledTimes(1);
     expect(result.statusCode).toBe(200);
     expect(
@@ -176,11 +166,8 @@ describe('cors: preflight', () => {
     const handler = vi.fn<TestHandler>(() => ok(json({ allow: 'GET' })));
     const { lambda } = withCors({ origins: [SHOP] }, handler);
     const result = await lambda(
-      httpEvent({
-        headers: { origin: SHOP },
-        requestContext: { http: { method: 'OPTIONS' } },
-      }),
-      lambdaContext,
+      httpApiEvent({ headers: { origin: SHOP }, method: 'OPTIONS', requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(handler).toHaveBeenCalledTimes(1);
     expect(result).toStrictEqual({
@@ -201,7 +188,7 @@ describe('cors: preflight', () => {
 describe('cors: allowed origins', () => {
   it('echoes a listed origin and adds Vary: origin', async () => {
     const { lambda } = withCors({ origins: [SHOP, 'https://admin.example'] });
-    expect(await lambda(httpGet('https://admin.example'), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpGet('https://admin.example'), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -217,7 +204,7 @@ describe('cors: allowed origins', () => {
 
   it('answers "*" to any origin when origins is "*" and there are no credentials, without Vary', async () => {
     const { lambda } = withCors({ origins: '*' });
-    expect(await lambda(httpGet(EVIL), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpGet(EVIL), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -232,7 +219,7 @@ describe('cors: allowed origins', () => {
 
   it('with credentials, echoes the origin (never "*") even when origins is "*"', async () => {
     const { lambda } = withCors({ origins: '*', credentials: true });
-    expect(await lambda(httpGet(EVIL), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpGet(EVIL), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -250,14 +237,14 @@ describe('cors: allowed origins', () => {
   it('asks a predicate about each origin', async () => {
     const predicate = vi.fn((origin: string) => origin.endsWith('.shop.example'));
     const { lambda } = withCors({ origins: predicate });
-    const allowed = await lambda(httpGet('https://eu.shop.example'), lambdaContext);
+    const allowed = await lambda(httpGet('https://eu.shop.example'), context);
     expect(allowed.headers).toStrictEqual({
       'content-type': 'application/json',
       'access-control-allow-origin': 'https://eu.shop.example',
       vary: 'origin',
       'x-request-id': HTTP_REQUEST_ID,
     });
-    const refused = await lambda(httpGet('https://shop.example.evil.example'), lambdaContext);
+    const refused = await lambda(httpGet('https://shop.example.evil.example'), context);
     expect(refused.headers?.['access-control-allow-origin']).toBeUndefined();
     expect(predicate.mock.calls).toEqual([
       ['https://eu.shop.example'],
@@ -267,7 +254,7 @@ describe('cors: allowed origins', () => {
 
   it('gives a disallowed origin the handler response with no CORS headers', async () => {
     const { lambda } = withCors({ origins: [SHOP], credentials: true, exposedHeaders: ['etag'] });
-    const result = await lambda(httpGet(EVIL), lambdaContext);
+    const result = await lambda(httpGet(EVIL), context);
     expect(result.statusCode).toBe(200);
     expect(result.body).toBe(USER_BODY);
     expect(
@@ -278,7 +265,7 @@ describe('cors: allowed origins', () => {
   it('does not treat a listed origin as a prefix or a case-insensitive match', async () => {
     const { lambda } = withCors({ origins: [SHOP] });
     for (const origin of [`${SHOP}.evil.example`, 'https://SHOP.example', 'null']) {
-      const result = await lambda(httpGet(origin), lambdaContext);
+      const result = await lambda(httpGet(origin), context);
       expect(result.headers?.['access-control-allow-origin']).toBeUndefined();
     }
   });
@@ -289,7 +276,7 @@ describe('cors: allowed origins', () => {
       credentials: true,
       exposedHeaders: ['ETag', 'X-Request-Id'],
     });
-    expect((await lambda(httpGet(SHOP), lambdaContext)).headers).toStrictEqual({
+    expect((await lambda(httpGet(SHOP), context)).headers).toStrictEqual({
       'content-type': 'application/json',
       'access-control-allow-origin': SHOP,
       'access-control-allow-credentials': 'true',
@@ -301,7 +288,7 @@ describe('cors: allowed origins', () => {
 
   it('sends no expose-headers for an empty list', async () => {
     const { lambda } = withCors({ origins: [SHOP], exposedHeaders: [] });
-    const result = await lambda(httpGet(SHOP), lambdaContext);
+    const result = await lambda(httpGet(SHOP), context);
     expect(result.headers?.['access-control-expose-headers']).toBeUndefined();
   });
 });
@@ -318,8 +305,11 @@ describe('cors: every response the browser sees carries the headers', () => {
   it('on a success (REST)', async () => {
     const { lambda } = withCors(options);
     const result = await lambda(
-      restEvent({ headers: { Host: 'abc123.execute-api.eu-west-1.amazonaws.com', Origin: SHOP } }),
-      lambdaContext,
+      restApiEvent({
+        headers: { Origin: SHOP },
+        requestId: REST_REQUEST_ID,
+      }),
+      context,
     );
     expect(result).toStrictEqual({
       statusCode: 200,
@@ -336,7 +326,7 @@ describe('cors: every response the browser sees carries the headers', () => {
 
   it('on a problem the handler returned (err(notFound()))', async () => {
     const { lambda, logger } = withCors(options, () => err(notFound({ code: 'UserNotFound' })));
-    expect(await lambda(httpGet(SHOP), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpGet(SHOP), context)).toStrictEqual({
       statusCode: 404,
       headers: {
         'content-type': 'application/json',
@@ -357,7 +347,7 @@ describe('cors: every response the browser sees carries the headers', () => {
     const { lambda, logger } = withCors(options, () => {
       throw new Error('database password is hunter2');
     });
-    const result = await lambda(httpGet(SHOP), lambdaContext);
+    const result = await lambda(httpGet(SHOP), context);
     expect(result).toStrictEqual({
       statusCode: 500,
       headers: {
@@ -385,15 +375,7 @@ describe('cors: every response the browser sees carries the headers', () => {
 
   it('on an ALB target in multi-value mode, every header a list', async () => {
     const { lambda } = withCors(options, () => err(notFound()));
-    const result = await lambda(
-      albEvent(
-        { headers: { host: 'lb-123.eu-west-1.elb.amazonaws.com', origin: SHOP } },
-        {
-          multiValue: true,
-        },
-      ),
-      lambdaContext,
-    );
+    const result = await lambda(albEvent({ headers: { origin: SHOP }, multiValue: true }), context);
     expect(result).toStrictEqual({
       statusCode: 404,
       statusDescription: '404 Not Found',
@@ -418,7 +400,7 @@ describe('cors: requests without Origin', () => {
   it('sends no CORS headers to a request without Origin (not a CORS request)', async () => {
     const handler = userHandler();
     const { lambda } = withCors({ origins: [SHOP], credentials: true, maxAge: 600 }, handler);
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(handler).toHaveBeenCalledTimes(1);
     expect(result.statusCode).toBe(200);
     expect(result.body).toBe(USER_BODY);
@@ -431,7 +413,7 @@ describe('cors: requests without Origin', () => {
     // A browser that cached the answer to a navigation (no Origin, no allow-origin) must not
     // reuse it for a CORS request from an allowed origin: the stored response has to vary.
     const { lambda } = withCors({ origins: [SHOP] });
-    expect(await lambda(httpEvent(), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -442,14 +424,16 @@ describe('cors: requests without Origin', () => {
       body: USER_BODY,
       isBase64Encoded: false,
     });
-    const refused = await lambda(httpGet(EVIL), lambdaContext);
+    const refused = await lambda(httpGet(EVIL), context);
     expect(refused.headers?.['vary']).toBe('origin');
   });
 
   it('sends allow-origin "*" on every response when any origin may read it (Fetch standard)', async () => {
     // With a static "*" the spec asks for the header on non-CORS responses too, and no Vary.
     const { lambda } = withCors({ origins: '*' });
-    expect((await lambda(httpEvent(), lambdaContext)).headers).toStrictEqual({
+    expect(
+      (await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).headers,
+    ).toStrictEqual({
       'content-type': 'application/json',
       'access-control-allow-origin': '*',
       'x-request-id': HTTP_REQUEST_ID,

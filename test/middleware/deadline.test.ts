@@ -11,15 +11,14 @@ import type {
   Problem,
   ProblemError,
 } from '../../src/index.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
 import {
   HTTP_REQUEST_ID,
   LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+  TRACE_ID,
+} from '../support/request-id.js';
 
 type TestHandler = (request: HttpRequest) => Outcome<unknown, ProblemError>;
 
@@ -29,10 +28,17 @@ afterEach(() => {
 
 /** A Lambda context whose invocation has `remainingMs` left. */
 function contextWithRemaining(remainingMs: number): Context {
-  return {
+  return fakeContext({
     awsRequestId: LAMBDA_REQUEST_ID,
     getRemainingTimeInMillis: () => remainingMs,
-  } as Context;
+  });
+}
+
+/** A Lambda context without `getRemainingTimeInMillis`, as a test calling a handler may pass. */
+function contextWithoutRemaining(): Context {
+  const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
+  Reflect.deleteProperty(context, 'getRemainingTimeInMillis');
+  return context;
 }
 
 /** A handler whose promise never settles. */
@@ -90,7 +96,12 @@ describe('deadline: a handler that runs out of time', () => {
   it('answers 503 deadline-exceeded at remaining - margin, logged at error level (fake timers)', async () => {
     vi.useFakeTimers();
     const { lambda, logger } = withDeadline(hanging, { marginMs: 500 });
-    const answer = track(lambda(httpEvent(), contextWithRemaining(700)));
+    const event = httpApiEvent({
+      path: '/items',
+      headers: { 'x-amzn-trace-id': TRACE_ID },
+      requestId: HTTP_REQUEST_ID,
+    });
+    const answer = track(lambda(event, contextWithRemaining(700)));
     await vi.advanceTimersByTimeAsync(199);
     expect(answer.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -111,6 +122,7 @@ describe('deadline: a handler that runs out of time', () => {
           method: 'GET',
           path: '/items',
           route: '$default',
+          traceId: TRACE_ID,
           status: 503,
           errors: [
             {
@@ -130,7 +142,10 @@ describe('deadline: a handler that runs out of time', () => {
   it('answers within about 200 ms of real time with 700 ms left and a 500 ms margin (REST)', async () => {
     const { lambda, logger } = withDeadline(hanging, { marginMs: 500 });
     const started = performance.now();
-    const result = await lambda(restEvent(), contextWithRemaining(700));
+    const result = await lambda(
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      contextWithRemaining(700),
+    );
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(190);
     expect(elapsed).toBeLessThan(600);
@@ -147,7 +162,9 @@ describe('deadline: a handler that runs out of time', () => {
   it('uses a 500 ms margin by default', async () => {
     vi.useFakeTimers();
     const { lambda } = withDeadline(hanging);
-    const answer = track(lambda(httpEvent(), contextWithRemaining(530)));
+    const answer = track(
+      lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithRemaining(530)),
+    );
     await vi.advanceTimersByTimeAsync(29);
     expect(answer.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -157,7 +174,7 @@ describe('deadline: a handler that runs out of time', () => {
   it('writes the 503 in the configured error format', async () => {
     vi.useFakeTimers();
     const { lambda } = withDeadline(hanging, { marginMs: 100 }, { errorFormat: 'problem' });
-    const answer = lambda(httpEvent(), contextWithRemaining(150));
+    const answer = lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithRemaining(150));
     await vi.advanceTimersByTimeAsync(50);
     const result = await answer;
     expect(result.headers).toStrictEqual({
@@ -177,7 +194,7 @@ describe('deadline: a handler that runs out of time', () => {
   it('keeps the 503 when the slow handler finishes afterwards, and logs nothing more', async () => {
     vi.useFakeTimers();
     const { lambda, logger } = withDeadline(after(100), { marginMs: 500 });
-    const answer = lambda(httpEvent(), contextWithRemaining(550));
+    const answer = lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithRemaining(550));
     await vi.advanceTimersByTimeAsync(50);
     expect((await answer).statusCode).toBe(503);
     await vi.advanceTimersByTimeAsync(100);
@@ -188,7 +205,7 @@ describe('deadline: a handler that runs out of time', () => {
   it('answers at once when less time remains than the margin', async () => {
     vi.useFakeTimers();
     const { lambda } = withDeadline(hanging, { marginMs: 500 });
-    const answer = lambda(httpEvent(), contextWithRemaining(300));
+    const answer = lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithRemaining(300));
     await vi.advanceTimersByTimeAsync(0);
     expect((await answer).statusCode).toBe(503);
   });
@@ -198,7 +215,10 @@ describe('deadline: nothing changes otherwise', () => {
   it('a fast handler is answered as usual, its timer cleared', async () => {
     vi.useFakeTimers();
     const { lambda, logger } = withDeadline(() => okAsync({ id: 'u-1' }), { marginMs: 500 });
-    const result = await lambda(httpEvent(), contextWithRemaining(700));
+    const result = await lambda(
+      httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+      contextWithRemaining(700),
+    );
     expect(result).toStrictEqual({
       statusCode: 200,
       headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
@@ -213,7 +233,7 @@ describe('deadline: nothing changes otherwise', () => {
   it('a handler that finishes just before the deadline is answered as usual', async () => {
     vi.useFakeTimers();
     const { lambda, logger } = withDeadline(after(150), { marginMs: 500 });
-    const answer = lambda(httpEvent(), contextWithRemaining(700));
+    const answer = lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithRemaining(700));
     await vi.advanceTimersByTimeAsync(150);
     expect(await answer).toMatchObject({ statusCode: 200, body: '{"done":true}' });
     expect(vi.getTimerCount()).toBe(0);
@@ -223,7 +243,7 @@ describe('deadline: nothing changes otherwise', () => {
   it('a context without getRemainingTimeInMillis sets no deadline', async () => {
     vi.useFakeTimers();
     const { lambda, logger } = withDeadline(after(5_000), { marginMs: 500 });
-    const answer = lambda(httpEvent(), lambdaContext);
+    const answer = lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), contextWithoutRemaining());
     await vi.advanceTimersByTimeAsync(5_000);
     expect(await answer).toMatchObject({ statusCode: 200, body: '{"done":true}' });
     expect(logger.error).not.toHaveBeenCalled();
@@ -233,7 +253,10 @@ describe('deadline: nothing changes otherwise', () => {
     vi.useFakeTimers();
     const { lambda } = withDeadline(after(1_000), { marginMs: 0 });
     for (const remaining of [Number.NaN, Number.POSITIVE_INFINITY]) {
-      const answer = lambda(httpEvent(), contextWithRemaining(remaining));
+      const answer = lambda(
+        httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+        contextWithRemaining(remaining),
+      );
       await vi.advanceTimersByTimeAsync(1_000);
       expect((await answer).statusCode).toBe(200);
     }

@@ -15,16 +15,11 @@ import type {
   ProblemError,
   SecurityHeadersOptions,
 } from '../../src/index.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 type TestHandler = (request: HttpRequest) => Outcome<unknown, ProblemError>;
 
@@ -47,7 +42,7 @@ function withSecurityHeaders(handler: TestHandler, options?: SecurityHeadersOpti
 describe('securityHeaders: defaults', () => {
   it('adds every default to a success, and no Cache-Control (REST)', async () => {
     const { lambda } = withSecurityHeaders(() => ok({ id: 'u-1' }));
-    expect(await lambda(restEvent(), lambdaContext)).toStrictEqual({
+    expect(await lambda(restApiEvent({ requestId: REST_REQUEST_ID }), context)).toStrictEqual({
       statusCode: 200,
       headers: {
         'content-type': 'application/json',
@@ -73,7 +68,7 @@ describe('securityHeaders: defaults', () => {
       ['/old', 308, { location: '/items' }],
       ['/empty', 204, {}],
     ] as const) {
-      const result = await lambda(httpEvent({ rawPath: path }), lambdaContext);
+      const result = await lambda(httpApiEvent({ path, requestId: HTTP_REQUEST_ID }), context);
       expect(result).toStrictEqual({
         statusCode: status,
         headers: { ...extra, ...DEFAULTS, 'x-request-id': HTTP_REQUEST_ID },
@@ -86,7 +81,7 @@ describe('securityHeaders: defaults', () => {
 
   it('adds them and Cache-Control: no-store to a problem (4xx)', async () => {
     const { lambda } = withSecurityHeaders(() => err(notFound()));
-    expect(await lambda(httpEvent(), lambdaContext)).toStrictEqual({
+    expect(await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toStrictEqual({
       statusCode: 404,
       headers: {
         'content-type': 'application/json',
@@ -108,7 +103,7 @@ describe('securityHeaders: defaults', () => {
       if (request.path === '/busy') return err(serviceUnavailable(30));
       throw new Error('boom');
     });
-    const busy = await lambda(httpEvent({ rawPath: '/busy' }), lambdaContext);
+    const busy = await lambda(httpApiEvent({ path: '/busy', requestId: HTTP_REQUEST_ID }), context);
     expect(busy.statusCode).toBe(503);
     expect(busy.headers).toStrictEqual({
       'content-type': 'application/json',
@@ -117,7 +112,10 @@ describe('securityHeaders: defaults', () => {
       'cache-control': 'no-store',
       'x-request-id': HTTP_REQUEST_ID,
     });
-    const defect = await lambda(httpEvent({ rawPath: '/boom' }), lambdaContext);
+    const defect = await lambda(
+      httpApiEvent({ path: '/boom', requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(defect.statusCode).toBe(500);
     expect(defect.headers).toStrictEqual({
       'content-type': 'application/json',
@@ -130,7 +128,7 @@ describe('securityHeaders: defaults', () => {
 
   it('in ALB multi-value mode, every header a list', async () => {
     const { lambda } = withSecurityHeaders(() => err(notFound()));
-    const result = await lambda(albEvent({}, { multiValue: true }), lambdaContext);
+    const result = await lambda(albEvent({ multiValue: true }), context);
     expect(result).toStrictEqual({
       statusCode: 404,
       statusDescription: '404 Not Found',
@@ -163,7 +161,9 @@ describe('securityHeaders: options', () => {
         'Permissions-Policy': 'camera=()',
       },
     });
-    expect((await lambda(httpEvent(), lambdaContext)).headers).toStrictEqual({
+    expect(
+      (await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).headers,
+    ).toStrictEqual({
       'content-type': 'application/json',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'SAMEORIGIN',
@@ -187,7 +187,9 @@ describe('securityHeaders: options', () => {
         ),
       ),
     );
-    expect((await lambda(httpEvent(), lambdaContext)).headers).toStrictEqual({
+    expect(
+      (await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).headers,
+    ).toStrictEqual({
       'content-type': 'application/json',
       'content-security-policy': "default-src 'self'",
       'referrer-policy': 'same-origin',
@@ -202,7 +204,7 @@ describe('securityHeaders: options', () => {
     const { lambda } = withSecurityHeaders(() =>
       err(notFound({ headers: { 'Cache-Control': 'public, max-age=60' } })),
     );
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.headers?.['cache-control']).toBe('public, max-age=60');
   });
 
@@ -211,15 +213,20 @@ describe('securityHeaders: options', () => {
       (request) => (request.path === '/missing' ? err(notFound()) : ok({ id: 'u-1' })),
       { errorCacheControl: 'private, no-cache' },
     );
-    const missing = await lambda(httpEvent({ rawPath: '/missing' }), lambdaContext);
+    const missing = await lambda(
+      httpApiEvent({ path: '/missing', requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(missing.headers?.['cache-control']).toBe('private, no-cache');
-    const found = await lambda(httpEvent(), lambdaContext);
+    const found = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(found.headers?.['cache-control']).toBeUndefined();
   });
 
   it('sends no Cache-Control on errors with errorCacheControl: false', async () => {
     const { lambda } = withSecurityHeaders(() => err(notFound()), { errorCacheControl: false });
-    expect((await lambda(httpEvent(), lambdaContext)).headers).toStrictEqual({
+    expect(
+      (await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).headers,
+    ).toStrictEqual({
       'content-type': 'application/json',
       ...DEFAULTS,
       'x-request-id': HTTP_REQUEST_ID,
@@ -231,7 +238,9 @@ describe('securityHeaders: options', () => {
       headers: Object.fromEntries(Object.keys(DEFAULTS).map((name) => [name, false])),
       errorCacheControl: false,
     });
-    expect((await lambda(httpEvent(), lambdaContext)).headers).toStrictEqual({
+    expect(
+      (await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).headers,
+    ).toStrictEqual({
       'content-type': 'application/json',
       'x-request-id': HTTP_REQUEST_ID,
     });
