@@ -31,13 +31,23 @@ const { values: flags } = parseArgs({
 });
 
 const settings = flags.quick
-  ? { warmUpRounds: 20, cpuTimeMs: 2, rounds: 1, coldStartProcesses: 1, heapInvocations: 1_000 }
+  ? {
+      warmUpRounds: 10,
+      cpuTimeMs: 1,
+      minSamples: 5,
+      rounds: 1,
+      coldStartProcesses: 1,
+      heapInvocations: 100,
+      freshHeapProcess: false,
+    }
   : {
       warmUpRounds: 2_000,
       cpuTimeMs: 150,
+      minSamples: 50,
       rounds: 3,
       coldStartProcesses: 21,
       heapInvocations: 100_000,
+      freshHeapProcess: true,
     };
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -67,20 +77,25 @@ for (let round = 0; round < settings.rounds; round++) {
     // The contenders take turns, starting one further along each round.
     for (let turn = 0; turn < CONTENDERS.length; turn++) {
       const { id } = CONTENDERS[(turn + round) % CONTENDERS.length];
-      timing[scenario.id][id].push(await workers[id].call('time', scenario.id, settings.cpuTimeMs));
+      timing[scenario.id][id].push(
+        await workers[id].call('time', scenario.id, settings.cpuTimeMs, settings.minSamples),
+      );
     }
   }
   log(`  round ${round + 1} of ${settings.rounds} done`);
 }
-for (const worker of Object.values(workers)) worker.stop();
 
 log('Counting heap growth…');
 const heap = {};
 for (const { id } of CONTENDERS) {
-  const worker = startWorker(id, bundles[id].file);
-  await worker.call('warmUp', Math.min(settings.warmUpRounds, 200));
-  heap[id] = await worker.call('heapGrowth', settings.heapInvocations);
-  worker.stop();
+  // A fresh process, so that what timing left behind is not counted; a quick run reuses one.
+  if (settings.freshHeapProcess) {
+    workers[id].stop();
+    workers[id] = startWorker(id, bundles[id].file);
+    await workers[id].call('warmUp', 200);
+  }
+  heap[id] = await workers[id].call('heapGrowth', settings.heapInvocations);
+  workers[id].stop();
 }
 
 log('Cold starts…');

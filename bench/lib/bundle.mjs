@@ -45,6 +45,9 @@ export async function bundleAll(contenders, outDir, { minify = true } = {}) {
       platform: 'node',
       format: 'esm',
       target: 'node20',
+      // ES modules first where a package ships both (io-ts, fp-ts): ESM output, and only ES
+      // modules can be tree-shaken. The same setting for every contender.
+      mainFields: ['module', 'main'],
       metafile: true,
       logLevel: 'warning',
       // Some dependencies still call require() for Node built-ins from ESM output.

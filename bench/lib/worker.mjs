@@ -26,14 +26,14 @@ async function warmUp(rounds) {
  * One scenario timed per invocation (never in batches, so p99 is a p99 of invocations): each
  * sample awaits one call; the fresh event is parsed before the clock starts.
  */
-async function time(scenarioId, cpuTimeMs) {
+async function time(scenarioId, cpuTimeMs, minSamples) {
   const scenario = byId.get(scenarioId);
   // mitata passes `params` to a function that declares no parameter (one that does is taken for
   // its iterator style), hence the rest argument.
   const stats = await measure((...args) => invoke(args[0]), {
     params: { 0: () => freshEvent(scenario) },
     batch_threshold: -1,
-    min_samples: 50,
+    min_samples: minSamples,
     min_cpu_time: cpuTimeMs * 1e6,
   });
   return { p50: stats.p50, p99: stats.p99, avg: stats.avg, samples: stats.samples.length };
