@@ -1,0 +1,154 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOP_HANDLER, bundleShopHandler } from '../../examples/cdk/bundle.js';
+import { ShopStack } from '../../examples/cdk/shop-stack.js';
+import { functionUrlEvent, httpApiEvent, invoke, restApiEvent } from '../../src/testing/index.js';
+import type { InvokableHandler } from '../../src/testing/index.js';
+
+// Synthesises examples/cdk as `cdk synth` would, from a bundle built here: no AWS credentials,
+// no Docker. The asset CDK staged is the directory that would be zipped and deployed.
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'gatefold-cdk-'));
+let template: Template;
+let assembly: string;
+
+beforeAll(async () => {
+  const codeDirectory = await bundleShopHandler(path.join(scratch, 'bundle'));
+  assembly = path.join(scratch, 'cdk.out');
+  const app = new App({ outdir: assembly });
+  template = Template.fromStack(new ShopStack(app, 'GatefoldShop', { codeDirectory }));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface FunctionResource {
+  readonly Properties: {
+    readonly Handler: string;
+    readonly Code: { readonly S3Key: string };
+  };
+}
+
+/** The logical id and properties of the stack's only Lambda function. */
+function theFunction(): { id: string; resource: FunctionResource } {
+  const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+  expect(functions).toHaveLength(1);
+  const [id, resource] = functions[0] as [string, FunctionResource];
+  return { id, resource };
+}
+
+/** `{ "Fn::GetAtt": [function, "Arn"] }`, as every integration refers to the function. */
+function functionArn(): unknown {
+  return { 'Fn::GetAtt': [theFunction().id, 'Arn'] };
+}
+
+/** Loads the handler named by the function's `Handler` from the asset CDK staged for it. */
+async function deployedHandler(): Promise<InvokableHandler> {
+  const { Handler, Code } = theFunction().resource.Properties;
+  const [file = '', exportName = ''] = Handler.split('.');
+  const asset = path.join(assembly, `asset.${Code.S3Key.replace(/\.zip$/, '')}`);
+  const module = path.join(asset, `${file}.mjs`);
+  expect(existsSync(module), `${module} (from Handler "${Handler}")`).toBe(true);
+  const loaded = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
+  const handler = loaded[exportName];
+  expect(typeof handler).toBe('function');
+  return handler as InvokableHandler;
+}
+
+describe('examples/cdk stack', () => {
+  it('deploys one function whose Handler names the bundled module and its export', () => {
+    expect(SHOP_HANDLER).toBe('handler.handler');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: SHOP_HANDLER,
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 512,
+      Timeout: 10,
+    });
+  });
+
+  it('ships a bundle that answers every event source the stack connects', async () => {
+    const handler = await deployedHandler();
+    for (const event of [
+      restApiEvent({ path: '/health' }),
+      httpApiEvent({ path: '/health' }),
+      functionUrlEvent({ path: '/health' }),
+    ]) {
+      const response = await invoke(handler, event);
+      expect({ status: response.status, body: response.json() }).toEqual({
+        status: 200,
+        body: { status: 'ok' },
+      });
+    }
+  }, 60_000);
+
+  it('puts a REST API in front: {proxy+} and the root, ANY method, stage prod, binary bodies', () => {
+    template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: ['*/*'] });
+    template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: '{proxy+}' });
+    const methods = template.findResources('AWS::ApiGateway::Method', {
+      Properties: {
+        HttpMethod: 'ANY',
+        Integration: {
+          Type: 'AWS_PROXY',
+          IntegrationHttpMethod: 'POST',
+          Uri: { 'Fn::Join': ['', Match.arrayWith([functionArn()])] },
+        },
+      },
+    });
+    expect(Object.keys(methods)).toHaveLength(2);
+    template.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'prod' });
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+  });
+
+  it('puts an HTTP API in front: the $default route, payload format 2.0', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: functionArn(),
+      PayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('gives the function a public Function URL', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: functionArn(),
+    });
+  });
+
+  it('lets both APIs invoke the function', () => {
+    const apis = Object.keys({
+      ...template.findResources('AWS::ApiGateway::RestApi'),
+      ...template.findResources('AWS::ApiGatewayV2::Api'),
+    });
+    for (const api of apis) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        FunctionName: functionArn(),
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([{ Ref: api }])] },
+      });
+    }
+    expect(apis).toHaveLength(2);
+  });
+
+  it('outputs the three URLs', () => {
+    expect(Object.keys(template.findOutputs('*'))).toEqual(
+      expect.arrayContaining(['RestApiUrl', 'HttpApiUrl', 'FunctionUrl']),
+    );
+    template.hasOutput('FunctionUrl', {
+      Value: { 'Fn::GetAtt': [Match.anyValue(), 'FunctionUrl'] },
+    });
+    template.hasOutput('HttpApiUrl', {
+      Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] },
+    });
+  });
+});
