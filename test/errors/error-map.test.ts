@@ -11,8 +11,11 @@ import {
   toLambda,
 } from '../../src/index.js';
 import type { HttpRequest, LogRecord } from '../../src/index.js';
-import { capturingLogger } from '../support/fixtures.js';
-import { HTTP_REQUEST_ID, httpEvent, lambdaContext, restEvent } from '../support/events.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 class UserNotFound extends TaggedError('UserNotFound')<{ readonly id: string }> {}
 class EmailTaken extends TaggedError('EmailTaken')<{ readonly email: string }> {}
@@ -88,7 +91,10 @@ describe('errorMap through toLambda', () => {
 
   it('maps a 4xx domain error with its details exposed, code defaulting to the tag', async () => {
     const lambda = toLambda(handler, { errors: apiErrors, logger: capturingLogger() });
-    const result = await lambda(httpEvent({ rawPath: '/missing' }), lambdaContext);
+    const result = await lambda(
+      httpApiEvent({ path: '/missing', requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(result.statusCode).toBe(404);
     expect(parsed(result)).toEqual({
       errors: [
@@ -106,7 +112,10 @@ describe('errorMap through toLambda', () => {
 
   it('uses the entry’s own code and title', async () => {
     const lambda = toLambda(handler, { errors: apiErrors, logger: capturingLogger() });
-    const result = await lambda(httpEvent({ rawPath: '/taken' }), lambdaContext);
+    const result = await lambda(
+      httpApiEvent({ path: '/taken', requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(parsed(result)).toEqual({
       errors: [
         {
@@ -123,7 +132,10 @@ describe('errorMap through toLambda', () => {
   it('masks a 5xx entry by default: status, reason phrase and headers only; the log has it all', async () => {
     const logger = capturingLogger();
     const lambda = toLambda(handler, { errors: apiErrors, logger });
-    const result = await lambda(httpEvent({ rawPath: '/ledger' }), lambdaContext);
+    const result = await lambda(
+      httpApiEvent({ path: '/ledger', requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(result).toEqual({
       statusCode: 503,
       headers: {
@@ -171,7 +183,9 @@ describe('errorMap through toLambda', () => {
           : err(new UserNotFound({ id: 'x' })),
       { errors: map, logger: capturingLogger() },
     );
-    expect(parsed(await lambda(httpEvent({ rawPath: '/a' }), lambdaContext))).toEqual({
+    expect(
+      parsed(await lambda(httpApiEvent({ path: '/a', requestId: HTTP_REQUEST_ID }), context)),
+    ).toEqual({
       errors: [
         {
           status: '503',
@@ -182,7 +196,9 @@ describe('errorMap through toLambda', () => {
       ],
       meta: { requestId: HTTP_REQUEST_ID },
     });
-    expect(parsed(await lambda(httpEvent({ rawPath: '/b' }), lambdaContext))).toEqual({
+    expect(
+      parsed(await lambda(httpApiEvent({ path: '/b', requestId: HTTP_REQUEST_ID }), context)),
+    ).toEqual({
       errors: [{ status: '404', title: 'Not Found' }],
       meta: { requestId: HTTP_REQUEST_ID },
     });
@@ -190,7 +206,7 @@ describe('errorMap through toLambda', () => {
 
   it('maps a list mixing domain errors and problems into one document', async () => {
     const lambda = toLambda(handler, { errors: apiErrors, logger: capturingLogger() });
-    const result = await lambda(restEvent({ path: '/mixed' }), lambdaContext);
+    const result = await lambda(restApiEvent({ path: '/mixed' }), context);
     expect(result.statusCode).toBe(400);
     expect((parsed(result) as { errors: unknown[] }).errors).toEqual([
       {
@@ -213,8 +229,12 @@ describe('errorMap through toLambda', () => {
       errors: apiErrors,
       logger: capturingLogger(),
     });
-    expect((await getUser(httpEvent(), lambdaContext)).statusCode).toBe(404);
-    expect((await signUp(httpEvent(), lambdaContext)).statusCode).toBe(409);
+    expect((await getUser(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).statusCode).toBe(
+      404,
+    );
+    expect((await signUp(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).statusCode).toBe(
+      409,
+    );
   });
 
   it('merges maps (the second wins on a shared tag) and overrides one entry', async () => {
@@ -231,8 +251,14 @@ describe('errorMap through toLambda', () => {
           : err(new UserNotFound({ id: 'u' })),
       { errors: merged, logger: capturingLogger() },
     );
-    expect((await lambda(httpEvent({ rawPath: '/cart' }), lambdaContext)).statusCode).toBe(422);
-    expect((await lambda(httpEvent({ rawPath: '/user' }), lambdaContext)).statusCode).toBe(410);
+    expect(
+      (await lambda(httpApiEvent({ path: '/cart', requestId: HTTP_REQUEST_ID }), context))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (await lambda(httpApiEvent({ path: '/user', requestId: HTTP_REQUEST_ID }), context))
+        .statusCode,
+    ).toBe(410);
 
     const forDelete = overrideErrors(apiErrors, {
       UserNotFound: { status: 410, detail: 'Already gone.' },
@@ -241,7 +267,7 @@ describe('errorMap through toLambda', () => {
       errors: forDelete,
       logger: capturingLogger(),
     });
-    expect(parsed(await remove(httpEvent(), lambdaContext))).toEqual({
+    expect(parsed(await remove(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context))).toEqual({
       errors: [{ status: '410', code: 'UserNotFound', title: 'Gone', detail: 'Already gone.' }],
       meta: { requestId: HTTP_REQUEST_ID },
     });
@@ -251,7 +277,7 @@ describe('errorMap through toLambda', () => {
         await toLambda(() => err(new UserNotFound({ id: 'u' })), {
           errors: apiErrors,
           logger: capturingLogger(),
-        })(httpEvent(), lambdaContext)
+        })(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)
       ).statusCode,
     ).toBe(404);
   });
@@ -262,7 +288,7 @@ describe('errorMap through toLambda', () => {
       errors: errorMap<UserNotFound>({ UserNotFound: { status: 404 } }) as never,
       logger,
     });
-    const result = await untyped(httpEvent(), lambdaContext);
+    const result = await untyped(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.statusCode).toBe(500);
     expect(logger.error.mock.calls[0]?.[0]).toMatchObject({
       message: 'Handler defect answered with a masked 500',
@@ -277,7 +303,7 @@ describe('errorMap through toLambda', () => {
       errors: apiErrors,
       logger: capturingLogger(),
     });
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.headers?.['retry-after']).toBe('12');
     expect(result.statusCode).toBe(429);
   });

@@ -11,14 +11,10 @@ import {
   unprocessableEntity,
 } from '../../src/index.js';
 import { JSON_API_MEDIA_TYPE, jsonApiDocument, jsonApiError } from '../../src/formats/json-api.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 // JSON:API 1.1 §"Error Objects": the members an error object may have.
 const ERROR_MEMBERS = ['id', 'links', 'status', 'code', 'title', 'detail', 'source', 'meta'];
@@ -156,7 +152,7 @@ describe('JSON:API responses through toLambda', () => {
 
   it('is the default format, sent as application/json', async () => {
     const handler = toLambda(() => err(notFound()));
-    expect(await handler(restEvent(), lambdaContext)).toEqual({
+    expect(await handler(restApiEvent({ requestId: REST_REQUEST_ID }), context)).toEqual({
       statusCode: 404,
       headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
       multiValueHeaders: {},
@@ -170,7 +166,7 @@ describe('JSON:API responses through toLambda', () => {
       errorFormat: 'json-api',
       jsonApiMediaType: JSON_API_MEDIA_TYPE,
     });
-    expect(await handler(httpEvent(), lambdaContext)).toEqual({
+    expect(await handler(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toEqual({
       statusCode: 404,
       headers: { 'content-type': 'application/vnd.api+json', 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
@@ -182,7 +178,13 @@ describe('JSON:API responses through toLambda', () => {
   it('ignores an Accept header asking for problem+json', async () => {
     const handler = toLambda(() => err(notFound()), { errorFormat: 'json-api' });
     expect(
-      await handler(restEvent({ headers: { Accept: 'application/problem+json' } }), lambdaContext),
+      await handler(
+        restApiEvent({
+          headers: { Accept: 'application/problem+json' },
+          requestId: REST_REQUEST_ID,
+        }),
+        context,
+      ),
     ).toEqual({
       statusCode: 404,
       headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
@@ -194,11 +196,7 @@ describe('JSON:API responses through toLambda', () => {
 
   it('uses the Lambda request id when the event carries none', async () => {
     const handler = toLambda(() => err(notFound()));
-    const event = restEvent();
-    const result = await handler(
-      { ...event, requestContext: { ...event.requestContext, requestId: '' } },
-      lambdaContext,
-    );
+    const result = await handler(restApiEvent({ requestId: '' }), context);
     expect(result).toEqual({
       statusCode: 404,
       headers: { 'content-type': 'application/json', 'x-request-id': LAMBDA_REQUEST_ID },

@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../src/index.js';
 import { notFound, toLambda } from '../../src/index.js';
 import { prefersProblemJson } from '../../src/formats/negotiate.js';
-import {
-  HTTP_REQUEST_ID,
-  LAMBDA_REQUEST_ID,
-  REST_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 type Format = 'problem' | 'json-api';
 
@@ -82,13 +77,14 @@ describe("errorFormat 'negotiate' through toLambda", () => {
   }
 
   async function parsed(event: HttpEvent): Promise<unknown> {
-    const result = await handler(event, lambdaContext);
+    const result = await handler(event, context);
     return { ...result, body: JSON.parse(result.body ?? '') as unknown };
   }
 
   it.each(TABLE)('REST API, Accept %j → %s', async (accept, format) => {
-    const headers = accept === undefined ? {} : { Accept: accept };
-    expect(await parsed(restEvent({ headers }))).toEqual({
+    // No Accept header at all: the builder's default one removed.
+    const headers = { Accept: accept ?? [] };
+    expect(await parsed(restApiEvent({ headers, requestId: REST_REQUEST_ID }))).toEqual({
       statusCode: 404,
       headers: {
         'content-type': contentType(format),
@@ -102,8 +98,8 @@ describe("errorFormat 'negotiate' through toLambda", () => {
   });
 
   it.each(TABLE)('HTTP API, accept %j → %s', async (accept, format) => {
-    const headers = accept === undefined ? {} : { accept };
-    expect(await parsed(httpEvent({ headers }))).toEqual({
+    const headers = { accept: accept ?? [] };
+    expect(await parsed(httpApiEvent({ headers, requestId: HTTP_REQUEST_ID }))).toEqual({
       statusCode: 404,
       headers: {
         'content-type': contentType(format),
@@ -117,8 +113,9 @@ describe("errorFormat 'negotiate' through toLambda", () => {
   });
 
   it('reads every value of a repeated Accept header (REST multiValueHeaders)', async () => {
-    const event = restEvent({
-      multiValueHeaders: { Accept: ['application/json;q=0.5', 'application/problem+json'] },
+    const event = restApiEvent({
+      headers: { Accept: ['application/json;q=0.5', 'application/problem+json'] },
+      requestId: REST_REQUEST_ID,
     });
     expect(await parsed(event)).toEqual({
       statusCode: 404,
@@ -134,10 +131,10 @@ describe("errorFormat 'negotiate' through toLambda", () => {
   });
 
   it('reads every value of a repeated Accept header (ALB multi-value mode)', async () => {
-    const event = albEvent(
-      { multiValueHeaders: { accept: ['application/problem+json;q=0.4', 'application/json'] } },
-      { multiValue: true },
-    );
+    const event = albEvent({
+      headers: { accept: ['application/problem+json;q=0.4', 'application/json'] },
+      multiValue: true,
+    });
     expect(await parsed(event)).toEqual({
       statusCode: 404,
       statusDescription: '404 Not Found',

@@ -14,13 +14,10 @@ import {
   PROBLEM_JSON_MEDIA_TYPE,
   problemDetailsDocument,
 } from '../../src/formats/problem-details.js';
-import {
-  HTTP_REQUEST_ID,
-  REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const REQUEST_ID = 'req-9';
 
@@ -216,7 +213,7 @@ describe('problem+json responses through toLambda', () => {
     const handler = toLambda(() => err(serviceUnavailable(120, { detail: 'Maintenance.' })), {
       errorFormat: 'problem',
     });
-    expect(await handler(restEvent(), lambdaContext)).toEqual({
+    expect(await handler(restApiEvent({ requestId: REST_REQUEST_ID }), context)).toEqual({
       statusCode: 503,
       headers: {
         'retry-after': '120',
@@ -237,7 +234,7 @@ describe('problem+json responses through toLambda', () => {
 
   it('sends several problems as one document under the combined status', async () => {
     const handler = toLambda(() => err([badRequest(), notFound()]), { errorFormat: 'problem' });
-    expect(await handler(httpEvent(), lambdaContext)).toEqual({
+    expect(await handler(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).toEqual({
       statusCode: 400,
       headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
@@ -259,7 +256,13 @@ describe('problem+json responses through toLambda', () => {
   it('ignores an Accept header asking for JSON:API', async () => {
     const handler = toLambda(() => err(notFound()), { errorFormat: 'problem' });
     expect(
-      await handler(httpEvent({ headers: { accept: 'application/vnd.api+json' } }), lambdaContext),
+      await handler(
+        httpApiEvent({
+          headers: { accept: 'application/vnd.api+json' },
+          requestId: HTTP_REQUEST_ID,
+        }),
+        context,
+      ),
     ).toEqual({
       statusCode: 404,
       headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': HTTP_REQUEST_ID },
@@ -282,7 +285,7 @@ describe('problem+json responses through toLambda', () => {
       },
       { errorFormat: 'problem', logger },
     );
-    const result = await handler(restEvent(), lambdaContext);
+    const result = await handler(restApiEvent({ requestId: REST_REQUEST_ID }), context);
     expect(result).toEqual({
       statusCode: 500,
       headers: { 'content-type': PROBLEM_JSON_MEDIA_TYPE, 'x-request-id': REST_REQUEST_ID },

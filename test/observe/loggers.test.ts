@@ -4,7 +4,10 @@ import { err } from 'neverthrow';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notFound, toLambda } from '../../src/index.js';
-import { HTTP_REQUEST_ID, httpEvent, lambdaContext } from '../support/events.js';
+import { fakeContext, httpApiEvent } from '../../src/testing/index.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 // The loggers docs/errors.md shows, plugged in as they are, writing real lines.
 
@@ -26,8 +29,8 @@ describe('third-party loggers', () => {
       },
     });
     await toLambda(failing, { logger: pino({ base: null, timestamp: false }, sink) })(
-      httpEvent(),
-      lambdaContext,
+      httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({
@@ -43,8 +46,8 @@ describe('third-party loggers', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const logger = new PowertoolsLogger({ serviceName: 'shop', logLevel: 'DEBUG' });
     await toLambda(() => err(notFound({ code: 'UserNotFound' })), { logger })(
-      httpEvent(),
-      lambdaContext,
+      httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+      context,
     );
     const records = write.mock.calls.map(
       (call) => JSON.parse(String(call[0])) as Record<string, unknown>,

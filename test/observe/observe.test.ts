@@ -2,15 +2,16 @@ import { err, ok } from 'neverthrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaggedError, errorMap, notFound, toLambda } from '../../src/index.js';
 import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { capturingLogger } from '../support/logger.js';
 import {
   HTTP_REQUEST_ID,
+  LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
-  albEvent,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
+  TRACE_ID,
+} from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 class Overloaded extends TaggedError('Overloaded') {}
 
@@ -35,10 +36,14 @@ describe('access log and cold start (default JSON console logger)', () => {
       },
     );
     await lambda(
-      restEvent({ path: '/ok', headers: { 'X-Amzn-Trace-Id': 'Root=1-abc' } }),
-      lambdaContext,
+      restApiEvent({
+        path: '/ok',
+        headers: { 'X-Amzn-Trace-Id': 'Root=1-abc' },
+        requestId: REST_REQUEST_ID,
+      }),
+      context,
     );
-    await lambda(restEvent({ path: '/gone' }), lambdaContext);
+    await lambda(restApiEvent({ path: '/gone', requestId: REST_REQUEST_ID }), context);
     const [first, second] = linesOf(info) as Record<string, unknown>[];
     expect(first).toEqual({
       level: 'info',
@@ -71,7 +76,10 @@ describe('error logging levels', () => {
     const lambda = toLambda(() => err(notFound({ code: 'UserNotFound', detail: 'No user.' })), {
       logger,
     });
-    await lambda(httpEvent(), lambdaContext);
+    await lambda(
+      httpApiEvent({ headers: { 'x-amzn-trace-id': TRACE_ID }, requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(logger.error).not.toHaveBeenCalled();
     expect(logger.info.mock.calls).toEqual([
       [
@@ -80,8 +88,9 @@ describe('error logging levels', () => {
           requestId: HTTP_REQUEST_ID,
           lambdaRequestId: 'lambda-req-1',
           method: 'GET',
-          path: expect.any(String) as string,
-          route: expect.anything() as unknown,
+          path: '/',
+          route: '$default',
+          traceId: TRACE_ID,
           status: 404,
           errors: [{ status: 404, title: 'Not Found', code: 'UserNotFound', detail: 'No user.' }],
         },
@@ -92,7 +101,7 @@ describe('error logging levels', () => {
   it.each(['warn', 'debug'] as const)('logs a 4xx at %s when configured', async (level) => {
     const logger = capturingLogger();
     const lambda = toLambda(() => err(notFound()), { logger, clientErrorLogLevel: level });
-    await lambda(httpEvent(), lambdaContext);
+    await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(logger[level]).toHaveBeenCalledTimes(1);
     expect(logger.info).not.toHaveBeenCalled();
   });
@@ -100,8 +109,8 @@ describe('error logging levels', () => {
   it('logs nothing for a 4xx when turned off', async () => {
     const logger = capturingLogger();
     await toLambda(() => err(notFound()), { logger, clientErrorLogLevel: 'off' })(
-      httpEvent(),
-      lambdaContext,
+      httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+      context,
     );
     for (const level of ['error', 'warn', 'info', 'debug'] as const)
       expect(logger[level]).not.toHaveBeenCalled();
@@ -113,7 +122,7 @@ describe('error logging levels', () => {
       logger,
       errors: errorMap<Overloaded>({ Overloaded: { status: 503 } }),
     });
-    await mapped(httpEvent(), lambdaContext);
+    await mapped(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(logger.error.mock.calls[0]?.[0]).toMatchObject({
       status: 503,
@@ -127,7 +136,7 @@ describe('error logging levels', () => {
       },
       { logger: defectLogger },
     );
-    await defect(httpEvent(), lambdaContext);
+    await defect(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(defectLogger.error).toHaveBeenCalledTimes(1);
     expect(defectLogger.error.mock.calls[0]?.[0]).toMatchObject({
       message: 'Handler defect answered with a masked 500',
@@ -148,7 +157,7 @@ describe('request id correlation', () => {
     ],
   ] as const)('echoes the request id on %s', async (_, handler, status) => {
     const lambda = toLambda(handler, { logger: capturingLogger() });
-    const result = await lambda(httpEvent(), lambdaContext);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
     expect(result.statusCode).toBe(status);
     expect(result.headers?.['x-request-id']).toBe(HTTP_REQUEST_ID);
     if (status !== 200)
@@ -159,8 +168,8 @@ describe('request id correlation', () => {
     const logger = capturingLogger();
     const lambda = toLambda(() => err(notFound()), { logger });
     const result = await lambda(
-      httpEvent({ headers: { 'x-request-id': 'client-id-42' } }),
-      lambdaContext,
+      httpApiEvent({ headers: { 'x-request-id': 'client-id-42' }, requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(result.headers?.['x-request-id']).toBe('client-id-42');
     expect(JSON.parse(result.body ?? '')).toMatchObject({ meta: { requestId: 'client-id-42' } });
@@ -176,7 +185,10 @@ describe('request id correlation', () => {
     ['with a non-ASCII character', 'id-é'],
   ])('ignores a client request id %s', async (_, id) => {
     const lambda = toLambda(() => ok(1), { logger: capturingLogger() });
-    const result = await lambda(httpEvent({ headers: { 'x-request-id': id } }), lambdaContext);
+    const result = await lambda(
+      httpApiEvent({ headers: { 'x-request-id': id }, requestId: HTTP_REQUEST_ID }),
+      context,
+    );
     expect(result.headers?.['x-request-id']).toBe(HTTP_REQUEST_ID);
   });
 
@@ -187,8 +199,8 @@ describe('request id correlation', () => {
       requestIdHeader: 'X-Correlation-Id',
     });
     const result = await lambda(
-      httpEvent({ headers: { 'x-correlation-id': 'theirs' } }),
-      lambdaContext,
+      httpApiEvent({ headers: { 'x-correlation-id': 'theirs' }, requestId: HTTP_REQUEST_ID }),
+      context,
     );
     expect(result.headers).toEqual({
       'content-type': 'application/json',
@@ -198,10 +210,7 @@ describe('request id correlation', () => {
 
   it('ALB (no gateway id): the Lambda request id, in multiValueHeaders in that mode', async () => {
     const lambda = toLambda(() => ok(1), { logger: capturingLogger() });
-    const result = await lambda(
-      albEvent({ multiValueHeaders: { accept: ['*/*'] } }, { multiValue: true }),
-      lambdaContext,
-    );
+    const result = await lambda(albEvent({ multiValue: true }), context);
     expect(result.multiValueHeaders?.['x-request-id']).toEqual(['lambda-req-1']);
   });
 });
@@ -241,7 +250,10 @@ describe('CloudWatch Embedded Metric Format', () => {
       logger: capturingLogger(),
       metrics: { namespace: 'shop-api', write: (line) => lines.push(line) },
     });
-    await lambda(restEvent({ path, resource: '/users/{id}' }), lambdaContext);
+    await lambda(
+      restApiEvent({ path, resource: '/users/{id}', requestId: REST_REQUEST_ID }),
+      context,
+    );
     expect(lines).toHaveLength(1);
     return JSON.parse(lines[0] ?? '') as Emf;
   }
@@ -287,8 +299,8 @@ describe('CloudWatch Embedded Metric Format', () => {
   it('writes to standard output by default, one line per request', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     await toLambda(() => ok(1), { logger: capturingLogger(), metrics: { namespace: 'n' } })(
-      restEvent(),
-      lambdaContext,
+      restApiEvent({ requestId: REST_REQUEST_ID }),
+      context,
     );
     expect(write).toHaveBeenCalledTimes(1);
     const line = String(write.mock.calls[0]?.[0]);
@@ -306,6 +318,8 @@ describe('CloudWatch Embedded Metric Format', () => {
         },
       },
     });
-    expect((await lambda(httpEvent(), lambdaContext)).statusCode).toBe(200);
+    expect((await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context)).statusCode).toBe(
+      200,
+    );
   });
 });
