@@ -30,18 +30,24 @@ import {
   router,
   toLambda,
 } from '../../src/index.js';
-import type { CapturingLogger } from '../support/fixtures.js';
-import { capturingLogger, context } from '../support/fixtures.js';
+import {
+  albEvent,
+  fakeContext,
+  functionUrlEvent,
+  httpApiEvent,
+  restApiEvent,
+} from '../../src/testing/index.js';
+import type { CapturingLogger } from '../support/logger.js';
+import { capturingLogger } from '../support/logger.js';
 import {
   FUNCTION_URL_REQUEST_ID,
   HTTP_REQUEST_ID,
   LAMBDA_REQUEST_ID,
   REST_REQUEST_ID,
-  albEvent,
-  functionUrlEvent,
-  httpEvent,
-  restEvent,
-} from '../support/events.js';
+  TRACE_ID,
+} from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -77,28 +83,23 @@ function rest(
   resource: string,
   pathParameters: Record<string, string> | null,
 ): HttpEvent {
-  return restEvent({
-    httpMethod: method,
+  return restApiEvent({
+    method,
     path,
     resource,
-    pathParameters,
-    requestContext: { resourcePath: resource },
+    pathParameters: pathParameters ?? undefined,
+    requestId: REST_REQUEST_ID,
   });
 }
 
 /** An HTTP API (payload 2.0) event for the route key API Gateway matched. */
 function http(
   method: string,
-  rawPath: string,
+  path: string,
   routeKey = '$default',
   pathParameters?: Record<string, string>,
 ): HttpEvent {
-  return httpEvent({
-    rawPath,
-    routeKey,
-    ...(pathParameters === undefined ? {} : { pathParameters }),
-    requestContext: { routeKey, http: { method } },
-  });
+  return httpApiEvent({ method, path, routeKey, pathParameters, requestId: HTTP_REQUEST_ID });
 }
 
 /** An event source with a catch-all route in front of the function, and the results it gets. */
@@ -297,14 +298,25 @@ describe('paths with a stage or a base path', () => {
   ])(
     'HTTP API %s on stage %s: the stage is gone before matching',
     async (rawPath, stage, expected) => {
-      const event = httpEvent({ rawPath, requestContext: { stage } });
+      // rawPath as sent, which the builder's `stage` cannot give for the stage root "/prod".
+      const base = httpApiEvent({ requestId: HTTP_REQUEST_ID });
+      const { requestContext } = base;
+      const event = {
+        ...base,
+        rawPath,
+        requestContext: {
+          ...requestContext,
+          stage,
+          http: { ...requestContext.http, path: rawPath },
+        },
+      };
       // The detail and the parameters see the path without the stage.
       expect(await serve(api, event)).toEqual(expected(HTTP, 'GET', rawPath));
     },
   );
 
   it('HTTP API on a stage: a path outside every route is quoted without the stage', async () => {
-    const event = httpEvent({ rawPath: '/prod/nope', requestContext: { stage: 'prod' } });
+    const event = httpApiEvent({ stage: 'prod', path: '/nope', requestId: HTTP_REQUEST_ID });
     expect(await serve(api, event)).toEqual(routeNotFound(HTTP, 'GET', '/nope'));
   });
 
@@ -452,7 +464,7 @@ describe('routes API Gateway resolved', () => {
 
 describe('other event sources: the path decides', () => {
   it('a Function URL', async () => {
-    const event = functionUrlEvent({ rawPath: '/users/u-1/' });
+    const event = functionUrlEvent({ path: '/users/u-1/', requestId: FUNCTION_URL_REQUEST_ID });
     expect(await serve(api, event)).toEqual({
       statusCode: 200,
       headers: { ...JSON_TYPE, 'x-request-id': FUNCTION_URL_REQUEST_ID },
@@ -463,7 +475,7 @@ describe('other event sources: the path decides', () => {
   });
 
   it.each([false, true])('an ALB target (multi-value headers: %s)', async (multiValue) => {
-    const event = albEvent({ path: '/files/a/b', httpMethod: 'PUT' }, { multiValue });
+    const event = albEvent({ method: 'PUT', path: '/files/a/b', multiValue });
     const headers = { ...JSON_TYPE, 'x-request-id': LAMBDA_REQUEST_ID };
     expect(await serve(api, event)).toEqual({
       statusCode: 200,
@@ -488,13 +500,14 @@ describe('the request a route receives', () => {
       seen.push(request);
       return ok(json({}));
     });
-    const event = restEvent({
-      httpMethod: 'PUT',
+    const event = restApiEvent({
+      method: 'PUT',
       path: '/users/u-1/posts/p%202',
       resource: '/{proxy+}',
       pathParameters: { proxy: 'users/u-1/posts/p%202' },
-      headers: { 'X-Trace': 'abc' },
-      queryStringParameters: { page: '2' },
+      headers: { 'X-Trace': 'abc', 'X-Amzn-Trace-Id': TRACE_ID },
+      query: { page: '2' },
+      requestId: REST_REQUEST_ID,
     });
     await serve(spy, event);
     expect(seen).toHaveLength(1);
@@ -514,7 +527,17 @@ describe('the request a route receives', () => {
       path: '/users/u-1/posts/p%202',
       route: 'PUT /users/{id}/posts/{postId}',
       pathParameters: { proxy: 'users/u-1/posts/p%202', id: 'u-1', postId: 'p 2' },
-      headers: { 'x-trace': ['abc'] },
+      // The builder's headers, then the given ones.
+      headers: {
+        accept: ['*/*'],
+        host: ['a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'],
+        'user-agent': ['gatefold-testing'],
+        'x-amzn-trace-id': [TRACE_ID],
+        'x-forwarded-for': ['203.0.113.10'],
+        'x-forwarded-port': ['443'],
+        'x-forwarded-proto': ['https'],
+        'x-trace': ['abc'],
+      },
       query: { page: ['2'] },
       requestId: REST_REQUEST_ID,
     });
@@ -565,11 +588,12 @@ describe('endpoints as routes', () => {
   });
 
   it('decodes the body and the parameters of a POST route', async () => {
-    const event = httpEvent({
-      rawPath: '/users/u-1/orders',
+    const event = httpApiEvent({
+      method: 'POST',
+      path: '/users/u-1/orders',
       headers: { 'content-type': 'application/json' },
       body: '{"sku":"sku-7"}',
-      requestContext: { http: { method: 'POST' } },
+      requestId: HTTP_REQUEST_ID,
     });
     expect(await serve(orders, event)).toEqual(
       HTTP.result(
