@@ -13,7 +13,7 @@ import { version as esbuildVersion } from 'esbuild';
 import { bundleAll } from './lib/bundle.mjs';
 import { chart } from './lib/chart.mjs';
 import { coldStarts } from './lib/cold-start.mjs';
-import { CONTENDERS } from './lib/contenders.mjs';
+import { CONTENDERS, TIMED } from './lib/contenders.mjs';
 import { invocationFigures, targets } from './lib/figures.mjs';
 import { machine } from './lib/machine.mjs';
 import { page, tables } from './lib/page.mjs';
@@ -58,11 +58,9 @@ log('Bundling the contenders…');
 const bundles = await bundleAll(CONTENDERS, scratch);
 
 log('Checking every answer, warming up…');
-const workers = Object.fromEntries(
-  CONTENDERS.map(({ id }) => [id, startWorker(id, bundles[id].file)]),
-);
+const workers = Object.fromEntries(TIMED.map(({ id }) => [id, startWorker(id, bundles[id].file)]));
 try {
-  for (const { id } of CONTENDERS) await workers[id].call('warmUp', settings.warmUpRounds);
+  for (const { id } of TIMED) await workers[id].call('warmUp', settings.warmUpRounds);
 } catch (error) {
   for (const worker of Object.values(workers)) worker.stop();
   throw error;
@@ -70,13 +68,13 @@ try {
 
 log('Timing each invocation…');
 const timing = Object.fromEntries(
-  SCENARIOS.map(({ id }) => [id, Object.fromEntries(CONTENDERS.map((c) => [c.id, []]))]),
+  SCENARIOS.map(({ id }) => [id, Object.fromEntries(TIMED.map((c) => [c.id, []]))]),
 );
 for (let round = 0; round < settings.rounds; round++) {
   for (const scenario of SCENARIOS) {
     // The contenders take turns, starting one further along each round.
-    for (let turn = 0; turn < CONTENDERS.length; turn++) {
-      const { id } = CONTENDERS[(turn + round) % CONTENDERS.length];
+    for (let turn = 0; turn < TIMED.length; turn++) {
+      const { id } = TIMED[(turn + round) % TIMED.length];
       timing[scenario.id][id].push(
         await workers[id].call('time', scenario.id, settings.cpuTimeMs, settings.minSamples),
       );
@@ -87,7 +85,7 @@ for (let round = 0; round < settings.rounds; round++) {
 
 log('Counting heap growth…');
 const heap = {};
-for (const { id } of CONTENDERS) {
+for (const { id } of TIMED) {
   // A fresh process, so that what timing left behind is not counted; a quick run reuses one.
   if (settings.freshHeapProcess) {
     workers[id].stop();

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The package a bundled input file belongs to, or `app` for the bench's own code. */
+/**
+ * The package a bundled input file belongs to, `app` for the bench's own code, `generated` for
+ * code the bench generated before bundling (Middy's transpiled schema).
+ */
 function packageOf(input) {
   const at = input.lastIndexOf('node_modules/');
-  if (at < 0) return 'app';
+  if (at < 0) return input.startsWith('out/') ? 'generated' : 'app';
   const [scope, name] = input.slice(at + 'node_modules/'.length).split('/');
   return scope.startsWith('@') ? `${scope}/${name}` : scope;
 }
@@ -35,6 +38,7 @@ export async function bundleAll(contenders, outDir, { minify = true } = {}) {
   mkdirSync(outDir, { recursive: true });
   const bundles = {};
   for (const contender of contenders) {
+    await contender.prepare?.(outDir);
     const outfile = path.join(outDir, `${contender.id}${minify ? '' : '.debug'}.mjs`);
     const result = await build({
       entryPoints: [contender.source],

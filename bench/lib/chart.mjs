@@ -6,6 +6,7 @@ const COLOURS = {
   floor: '#9e9e9e',
   gatefold: '#1b7f5b',
   middy: '#e07b00',
+  'middy-runtime': '#f4b266',
   powertools: '#3b6fd1',
   hono: '#c2185b',
 };
@@ -14,7 +15,8 @@ const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function text(x, y, content, attributes = '') {
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${FONT} font-size="12" ${attributes}>${escape(content)}</text>`;
+  const size = attributes.includes('font-size') ? '' : ' font-size="12"';
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${FONT}${size} ${attributes}>${escape(content)}</text>`;
 }
 
 function bar(x, y, width, height, colour) {
@@ -27,7 +29,7 @@ const WIDTH = LEFT + PLOT + 110;
 
 /** Per-invocation ratios to the floor, one group of bars per scenario, on a log scale. */
 function invocationPanel(top, contenders, scenarios, invocation) {
-  const shown = contenders.filter(({ id }) => id !== 'floor');
+  const shown = contenders.filter(({ id, timed }) => timed && id !== 'floor');
   const ratios = scenarios.flatMap((scenario) =>
     shown.map(({ id }) => invocation[scenario.id][id].p50 / invocation[scenario.id].floor.p50),
   );
@@ -43,7 +45,7 @@ function invocationPanel(top, contenders, scenarios, invocation) {
       'font-weight="bold"',
     ),
   ];
-  const plotTop = top + 28;
+  const plotTop = top + 36;
   const plotBottom = plotTop + scenarios.length * groupHeight;
   for (let decade = 0; decade <= decades; decade++) {
     const value = 10 ** decade;
@@ -54,7 +56,7 @@ function invocationPanel(top, contenders, scenarios, invocation) {
   }
   parts.push(
     `<line x1="${x(1.5).toFixed(1)}" y1="${plotTop}" x2="${x(1.5).toFixed(1)}" y2="${plotBottom}" stroke="#1b7f5b" stroke-dasharray="4 3"/>`,
-    text(x(1.5) + 3, plotBottom + 14, '1.5×', 'fill="#1b7f5b"'),
+    text(x(1.5) + 3, plotTop - 3, '1.5× target', 'font-size="10" fill="#1b7f5b"'),
   );
   scenarios.forEach((scenario, row) => {
     const y = plotTop + row * groupHeight;

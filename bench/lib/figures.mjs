@@ -31,6 +31,7 @@ export function invocationFigures(timing) {
 /** gatefold's targets, each with whether it was met and, when not, where. */
 export function targets(contenders, scenarios, invocation, coldStart, bundles) {
   const others = contenders.filter(({ id }) => id !== 'floor' && id !== 'gatefold');
+  const timedOthers = others.filter(({ timed }) => timed);
   const label = (id) => contenders.find((contender) => contender.id === id).label;
   const slowFloor = [];
   const beaten = [];
@@ -40,7 +41,7 @@ export function targets(contenders, scenarios, invocation, coldStart, bundles) {
     const toFloor = gatefold / figures.floor.p50;
     if (toFloor > 1.5)
       slowFloor.push(`${scenario.label} (${scenario.kindLabel}): ${toFloor.toFixed(1)}×`);
-    for (const other of others) {
+    for (const other of timedOthers) {
       if (figures[other.id].p50 <= gatefold) {
         beaten.push(`${scenario.label} (${scenario.kindLabel}): ${label(other.id)}`);
       }

@@ -60,9 +60,10 @@ function invocationTable(contenders, scenarios, invocation, figure) {
 /** The tables of a run, shared by the terminal and the page. */
 export function tables({ contenders, scenarios, invocation, coldStart, bundles, heap, settings }) {
   const floorStart = coldStart.floor.totalMs;
+  const timed = contenders.filter((contender) => contender.timed);
   return {
-    median: invocationTable(contenders, scenarios, invocation, 'p50'),
-    p99: invocationTable(contenders, scenarios, invocation, 'p99'),
+    median: invocationTable(timed, scenarios, invocation, 'p50'),
+    p99: invocationTable(timed, scenarios, invocation, 'p99'),
     coldStart: {
       columns: [
         { title: 'contender' },
@@ -103,7 +104,7 @@ export function tables({ contenders, scenarios, invocation, coldStart, bundles, 
           align: 'right',
         },
       ],
-      rows: contenders.map(({ id, label }) => [
+      rows: timed.map(({ id, label }) => [
         label,
         kb(heap[id].before),
         kb(heap[id].after),
