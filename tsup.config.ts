@@ -11,10 +11,14 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The `gatefold dev` command: ESM only, run by node.
+    // The `gatefold` command: ESM only, run by node. `yaml` is bundled in (only the command
+    // needs it); its CommonJS build calls `require`, which an ES module gets from createRequire.
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
     target: 'node20',
     sourcemap: true,
+    banner: {
+      js: "import { createRequire as gatefoldCreateRequire } from 'node:module';\nconst require = gatefoldCreateRequire(import.meta.url);",
+    },
   },
 ]);

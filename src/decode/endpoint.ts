@@ -6,7 +6,7 @@ import { err, ok } from 'neverthrow';
 import type { Outcome } from '../handler.js';
 import type { Problem } from '../problem.js';
 import type { HttpRequest, MultiValueMap } from '../request.js';
-import type { SuccessStatus } from '../status.js';
+import type { ErrorStatus, SuccessStatus } from '../status.js';
 import type { BodyLimits } from './json-body.js';
 import type { Issue } from './issue.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
@@ -66,6 +66,8 @@ export interface OperationDescription {
   readonly status?: SuccessStatus;
   /** A codec for the success body, for its schema; without one, any JSON. */
   readonly response?: PartCodec;
+  /** Statuses of problems the handler builds itself (not from an error map), such as 422. */
+  readonly problemStatuses?: readonly ErrorStatus[];
 }
 
 /** @internal What an endpoint declared, for the OpenAPI document. */

@@ -42,6 +42,8 @@ export function routeStatuses(
     addReason(map, 413, 'body too large');
     addReason(map, 415, 'body not JSON');
   }
+  for (const status of facts?.describe.problemStatuses ?? [])
+    addReason(map, status, 'problems from the handler');
   const dynamic: string[] = [];
   if (errors !== undefined) {
     const statuses = statusesOf(errors);

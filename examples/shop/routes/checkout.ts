@@ -80,4 +80,11 @@ export const checkout = endpoint(
       )
       .map((order) => json(orderDocument(order)))
       .mapErr((missing) => missing.map(productNotFound)),
+  {
+    describe: {
+      summary: 'Check out a cart',
+      description: 'Prices every line; one 422 problem per unknown product.',
+      problemStatuses: [422],
+    },
+  },
 );

@@ -30,9 +30,13 @@ export function userDocument(user: User): UserDocument {
   };
 }
 
-export const getUser = endpoint({ params: t.type({ id: t.string }) }, ({ params }) => {
-  const user = findUser(params.id);
-  return user === undefined
-    ? err(new UserNotFound({ id: params.id }))
-    : ok(json(userDocument(user)));
-});
+export const getUser = endpoint(
+  { params: t.type({ id: t.string }) },
+  ({ params }) => {
+    const user = findUser(params.id);
+    return user === undefined
+      ? err(new UserNotFound({ id: params.id }))
+      : ok(json(userDocument(user)));
+  },
+  { describe: { summary: 'Fetch a user' } },
+);

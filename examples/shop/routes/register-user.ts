@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
-import { all, created, endpoint, field, rule } from '../../../src/index.js';
+import { all, created, endpoint, field, rule, withSchema } from '../../../src/index.js';
 import { EmailTaken } from '../errors.js';
 import { findUserByEmail, insertUser } from '../store.js';
 import { userDocument } from './get-user.js';
@@ -14,14 +14,17 @@ import { userDocument } from './get-user.js';
  * A string that is never repeated back: io-ts codecs report the value they refused ("Expected a
  * string, received 12345678."), which must not happen to a password sent with the wrong type.
  */
-const Secret = new t.Type<string, string, unknown>(
-  'Secret',
-  (value): value is string => typeof value === 'string',
-  (value, context) =>
-    typeof value === 'string'
-      ? t.success(value)
-      : t.failure(value, context, 'Expected a string; the value sent is not repeated here.'),
-  t.identity,
+const Secret = withSchema(
+  new t.Type<string, string, unknown>(
+    'Secret',
+    (value): value is string => typeof value === 'string',
+    (value, context) =>
+      typeof value === 'string'
+        ? t.success(value)
+        : t.failure(value, context, 'Expected a string; the value sent is not repeated here.'),
+    t.identity,
+  ),
+  { type: 'string', format: 'password' },
 );
 
 const Registration = t.type({
@@ -95,5 +98,8 @@ export const registerUser = endpoint(
     });
     return ok(created(`/users/${user.id}`, userDocument(user)));
   },
-  { validate: all(firstNameLongEnough, passwordStrong, passwordsMatch) },
+  {
+    validate: all(firstNameLongEnough, passwordStrong, passwordsMatch),
+    describe: { summary: 'Register a user', status: 201 },
+  },
 );
