@@ -2,7 +2,7 @@ import { ok } from 'neverthrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binary, json, router, serve, toLambda } from '../../src/index.js';
 import type { LocalEventKind, LocalServer } from '../../src/index.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { capturingLogger } from '../support/logger.js';
 
 // A real HTTP server on an ephemeral loopback port, for every event kind: each request becomes
 // that kind's event and each result an HTTP response.

@@ -10,15 +10,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpEvent, HttpResult } from '../../src/index.js';
 import { handler } from '../../examples/shop/handler.js';
 import { resetStore } from '../../examples/shop/store.js';
-import {
-  HTTP_REQUEST_ID,
-  REST_REQUEST_ID,
-  httpEvent,
-  lambdaContext,
-  restEvent,
-} from '../support/events.js';
+import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
 
-const HOST = 'abc123.execute-api.eu-west-1.amazonaws.com';
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 const PROBLEM_JSON = 'application/problem+json';
 
 /** What a request sends besides its method and path. */
@@ -29,38 +24,37 @@ interface Send {
 
 /** A REST API (payload 1.0) event for a `/{proxy+}` resource, as one function for a whole API. */
 function rest(method: string, path: string, send: Send = {}): APIGatewayProxyEvent {
-  return restEvent({
-    httpMethod: method,
+  return restApiEvent({
+    method,
     path,
     resource: '/{proxy+}',
     pathParameters: { proxy: path.slice(1) },
     headers: {
       Accept: send.accept ?? '*/*',
-      Host: HOST,
       ...(send.body === undefined ? {} : { 'Content-Type': 'application/json' }),
     },
-    ...(send.body === undefined ? {} : { body: JSON.stringify(send.body) }),
-    requestContext: { resourcePath: '/{proxy+}' },
+    body: send.body === undefined ? undefined : JSON.stringify(send.body),
+    requestId: REST_REQUEST_ID,
   });
 }
 
 /** An HTTP API (payload 2.0) event on the `$default` route. */
 function http(method: string, path: string, send: Send = {}): APIGatewayProxyEventV2 {
-  return httpEvent({
-    rawPath: path,
+  return httpApiEvent({
+    method,
+    path,
     headers: {
       accept: send.accept ?? '*/*',
-      host: HOST,
       ...(send.body === undefined ? {} : { 'content-type': 'application/json' }),
     },
-    ...(send.body === undefined ? {} : { body: JSON.stringify(send.body) }),
-    requestContext: { http: { method } },
+    body: send.body === undefined ? undefined : JSON.stringify(send.body),
+    requestId: HTTP_REQUEST_ID,
   });
 }
 
 /** The result with its JSON body parsed, to compare as a whole. */
 async function call(event: HttpEvent): Promise<unknown> {
-  const result: HttpResult = await handler(event, lambdaContext);
+  const result: HttpResult = await handler(event, context);
   return { ...result, body: JSON.parse(result.body ?? '') as unknown };
 }
 
@@ -355,17 +349,18 @@ describe('GET /users/{id}', () => {
   });
 
   it('answers the user on the route API Gateway resolved (REST resource, HTTP routeKey)', async () => {
-    const viaResource = restEvent({
+    const viaResource = restApiEvent({
       path: '/users/u-1',
       resource: '/users/{id}',
       pathParameters: { id: 'u-1' },
+      requestId: REST_REQUEST_ID,
     });
     expect(await call(viaResource)).toEqual(restResult(200, JSON_TYPE, ADA_RESOURCE));
-    const viaRouteKey = httpEvent({
-      rawPath: '/users/u-1',
+    const viaRouteKey = httpApiEvent({
+      path: '/users/u-1',
       routeKey: 'GET /users/{id}',
       pathParameters: { id: 'u-1' },
-      requestContext: { routeKey: 'GET /users/{id}' },
+      requestId: HTTP_REQUEST_ID,
     });
     expect(await call(viaRouteKey)).toEqual(httpResult(200, JSON_TYPE, ADA_RESOURCE));
   });
@@ -588,7 +583,7 @@ describe('the password', () => {
     ];
     const statuses: number[] = [];
     for (const event of events) {
-      const result: HttpResult = await handler(event, lambdaContext);
+      const result: HttpResult = await handler(event, context);
       statuses.push(result.statusCode ?? 0);
       const text = JSON.stringify(result);
       expect(text).not.toContain(PASSWORD);

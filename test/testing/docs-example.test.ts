@@ -10,7 +10,7 @@ import {
   invoke,
   restApiEvent,
 } from '../../src/testing/index.js';
-import { capturingLogger } from '../support/fixtures.js';
+import { capturingLogger } from '../support/logger.js';
 
 // docs/testing.md's example, run.
 const handler = toLambda(
