@@ -215,6 +215,7 @@ ${markdownTable(
     ['memory', `${machine.memoryGiB} GiB`],
     ['OS', machine.os],
     ['Node', `${machine.node} (V8 ${machine.v8})`],
+    ['gatefold built from', machine.gatefold],
     ['load average at start', machine.loadAverage.join(', ')],
   ],
 )}
