@@ -1,0 +1,296 @@
+/**
+ * The response templates of the custom integration, rendered as API Gateway renders them: for
+ * every error the shop can answer, the client gets exactly what the proxy adapter sends for the
+ * same request — status, body (byte for byte) and the headers the template carries — in each
+ * error format. Also: headers of the error map, statuses only a request decides, and the
+ * documents for failures that are not the function's answer.
+ */
+import { Ajv } from 'ajv';
+import * as t from 'io-ts';
+import { err, ok } from 'neverthrow';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorFormat, OpenApiDocument } from '../../src/index.js';
+import {
+  TaggedError,
+  errorMap,
+  endpoint,
+  openApiDocument,
+  otherStatusPattern,
+  router,
+  selectionPattern,
+  toLambda,
+  toLambdaIntegration,
+  unsupportedMediaType,
+} from '../../src/index.js';
+import { invoke, restApiEvent } from '../../src/testing/index.js';
+import { api } from '../../examples/shop/handler.js';
+import { resetStore } from '../../examples/shop/store.js';
+import { capturingLogger } from '../support/logger.js';
+import { REST_REQUEST_ID } from '../support/request-id.js';
+import { renderResponseTemplate } from '../support/vtl.js';
+import {
+  lambdaErrorPayload,
+  lowerCased,
+  methodRequestOf,
+  operationOf,
+  selectResponse,
+  throughGateway,
+} from './gateway.js';
+import { SHOP_ERROR_CASES, shopOptions } from './shop-cases.js';
+
+const PROBLEM_JSON = 'application/problem+json';
+
+/** The headers an error response template sends on, as the proxy adapter names them. */
+const CARRIED = ['content-type', 'x-request-id', 'allow', 'retry-after', 'www-authenticate'];
+
+function carried(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => CARRIED.includes(name)));
+}
+
+const FORMATS: readonly { readonly format: ErrorFormat; readonly accept?: string }[] = [
+  { format: 'json-api' },
+  { format: 'problem' },
+  { format: 'negotiate' },
+  { format: 'negotiate', accept: PROBLEM_JSON },
+];
+
+beforeEach(() => {
+  resetStore();
+});
+
+describe.each(FORMATS)('the shop, $format errors (Accept: $accept)', ({ format, accept }) => {
+  const proxy = toLambda(api, shopOptions(format));
+  const custom = toLambdaIntegration(api, shopOptions(format));
+  const document = openApiDocument(custom);
+
+  it.each(SHOP_ERROR_CASES)('$name: the same answer as the proxy adapter', async (shopCase) => {
+    const event = shopCase.event(accept);
+    const expected = await invoke(proxy, event);
+    const operation = operationOf(document, shopCase.method, shopCase.resource);
+    const answer = await throughGateway(custom, operation, methodRequestOf(event));
+
+    expect(expected.status).toBe(shopCase.status);
+    expect(answer.pattern).toBe(selectionPattern(shopCase.status));
+    expect(answer.status).toBe(expected.status);
+    expect(answer.body).toBe(expected.body);
+    expect(JSON.parse(answer.body)).toStrictEqual(expected.json());
+    expect(lowerCased(answer.headers)).toStrictEqual(carried(expected.headers));
+    expect(answer.headers['Content-Type']).toBe(
+      accept === PROBLEM_JSON || format === 'problem' ? PROBLEM_JSON : 'application/json',
+    );
+    expect(answer.headers['X-Request-Id']).toBe(REST_REQUEST_ID);
+  });
+
+  it('has a request above for every error status the function can answer', () => {
+    const statuses = new Set<number>();
+    for (const path of ['/health', '/users', '/users/{id}', '/carts/{cartId}/checkout']) {
+      const method = path === '/health' || path === '/users/{id}' ? 'GET' : 'POST';
+      const { responses } = operationOf(document, method, path)['x-amazon-apigateway-integration'];
+      for (const response of Object.values(responses)) {
+        const status = Number(response.statusCode);
+        if (status >= 400) statuses.add(status);
+      }
+    }
+    // 415: the request template sends only JSON, so the function never meets another type;
+    // 502 and 504 are failures outside the function (below).
+    const answered = new Set(SHOP_ERROR_CASES.map((shopCase) => shopCase.status));
+    expect([...statuses].filter((status) => !answered.has(status)).sort()).toStrictEqual([
+      415, 502, 504,
+    ]);
+  });
+});
+
+describe('the 415 response template', () => {
+  it('answers as the proxy adapter does for a 415 the handler returns', async () => {
+    const options = { errorFormat: 'negotiate' as const, logger: capturingLogger() };
+    // A body route lists 415; the function can only answer it by returning it.
+    const handler = router().post(
+      '/upload',
+      endpoint({ body: t.unknown }, () =>
+        err(unsupportedMediaType({ detail: 'Send "JSON" \\ and nothing else.' })),
+      ),
+    );
+    const custom = toLambdaIntegration(handler, options);
+    const event = restApiEvent({
+      method: 'POST',
+      path: '/upload',
+      requestId: REST_REQUEST_ID,
+      headers: { accept: PROBLEM_JSON },
+      body: { file: 'x' },
+    });
+    const expected = await invoke(toLambda(handler, options), event);
+    const answer = await throughGateway(
+      custom,
+      operationOf(openApiDocument(custom), 'POST', '/upload'),
+      methodRequestOf(event),
+    );
+    expect(expected.status).toBe(415);
+    expect(answer).toMatchObject({
+      pattern: selectionPattern(415),
+      status: 415,
+      body: expected.body,
+      headers: { 'Content-Type': PROBLEM_JSON, 'X-Request-Id': REST_REQUEST_ID },
+    });
+    expect(lowerCased(answer.headers)).toStrictEqual(carried(expected.headers));
+  });
+});
+
+class Throttled extends TaggedError('Throttled')<{ readonly seconds: number }> {}
+class NotThisWay extends TaggedError('NotThisWay')<{ readonly allowed: string }> {}
+class NoToken extends TaggedError('NoToken')<{ readonly realm: string }> {}
+
+type GuardError = Throttled | NotThisWay | NoToken;
+
+const guardErrors = errorMap<GuardError>({
+  // A whole function: the status is known only once the error is.
+  Throttled: (e) => ({
+    status: e.seconds > 60 ? 503 : 429,
+    detail: `Wait ${String(e.seconds)} s.`,
+    headers: { 'retry-after': String(e.seconds) },
+  }),
+  NotThisWay: { status: 405, headers: (e) => ({ allow: e.allowed }) },
+  NoToken: {
+    status: 401,
+    detail: (e) => `A token for "${e.realm}" is needed.`,
+    headers: (e) => ({ 'www-authenticate': `Bearer realm="${e.realm}", error="invalid_token"` }),
+  },
+});
+
+const guarded = router({ errors: guardErrors })
+  .get('/slow', () => err(new Throttled({ seconds: 30 })))
+  .get('/down', () => err(new Throttled({ seconds: 120 })))
+  .get('/only-post', () => err(new NotThisWay({ allowed: 'POST, OPTIONS' })))
+  .get('/private', () => err(new NoToken({ realm: 'shop "main"' })))
+  .get('/ok', () => ok(null));
+
+describe.each(['json-api', 'problem'] as const)('an error map with headers, %s', (format) => {
+  const options = { errorFormat: format, logger: capturingLogger() };
+  const custom = toLambdaIntegration(guarded, options);
+  const proxy = toLambda(guarded, options);
+  const document = openApiDocument(custom);
+
+  it.each([
+    { path: '/slow', status: 429, pattern: otherStatusPattern([401, 405, 500]) },
+    { path: '/down', status: 503, pattern: otherStatusPattern([401, 405, 500]) },
+    { path: '/only-post', status: 405, pattern: selectionPattern(405) },
+    { path: '/private', status: 401, pattern: selectionPattern(401) },
+  ])('$path: status $status with its headers, as the proxy adapter', async (row) => {
+    const event = restApiEvent({ path: row.path, requestId: REST_REQUEST_ID });
+    const expected = await invoke(proxy, event);
+    const answer = await throughGateway(
+      custom,
+      operationOf(document, 'GET', row.path),
+      methodRequestOf(event),
+    );
+    expect(answer.pattern).toBe(row.pattern);
+    expect(expected.status).toBe(row.status);
+    expect(answer.status).toBe(row.status);
+    expect(answer.body).toBe(expected.body);
+    expect(lowerCased(answer.headers)).toStrictEqual(carried(expected.headers));
+  });
+
+  it('sets the status from the message only in the pattern that serves several statuses', () => {
+    const { responses } = operationOf(document, 'GET', '/slow')['x-amazon-apigateway-integration'];
+    const setsStatus = Object.entries(responses)
+      .filter(([, response]) =>
+        response.responseTemplates?.['application/json']?.includes('responseOverride.status'),
+      )
+      .map(([pattern, response]) => [pattern, response.statusCode]);
+    expect(setsStatus).toStrictEqual([[otherStatusPattern([401, 405, 500]), '500']]);
+  });
+});
+
+/** The error documents' schemas, from the document's components. */
+function documentValidator(document: OpenApiDocument, name: string) {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  return ajv.compile({ $ref: `#/components/schemas/${name}`, components: document['components'] });
+}
+
+describe('failures that are not the function answering', () => {
+  const FOREIGN = [
+    { message: '2026-11-25T10:00:00.000Z abc Task timed out after 3.00 seconds', status: 504 },
+    { message: 'Runtime exited with error: signal: killed', status: 502 },
+    { message: '', status: 502 },
+    { message: 'Error: Cannot find module "x"\nRequire stack:\n- /var/task/index.js', status: 502 },
+    { message: 'first line\nTask timed out after 29.00 seconds', status: 504 },
+  ];
+  const titles: Readonly<Record<number, string>> = { 502: 'Bad Gateway', 504: 'Gateway Timeout' };
+
+  it.each(['json-api', 'problem', 'negotiate'] as const)(
+    'become a %s document with the gateway request id',
+    (format) => {
+      const document = openApiDocument(toLambdaIntegration(api, shopOptions(format)));
+      const operation = operationOf(document, 'GET', '/users/{id}');
+      const integration = operation['x-amazon-apigateway-integration'];
+      for (const { message, status } of FOREIGN) {
+        const { response } = selectResponse(integration, message);
+        expect(response.statusCode).toBe(String(status));
+        const error = Object.assign(new Error(message), { name: 'Error' });
+        const rendered = renderResponseTemplate(
+          response.responseTemplates?.['application/json'] ?? '',
+          lambdaErrorPayload(error),
+          'gw-req-9',
+        );
+        const title = titles[status] ?? '';
+        if (format === 'problem') {
+          expect(rendered.override.header).toStrictEqual({ 'Content-Type': PROBLEM_JSON });
+          const body: unknown = JSON.parse(rendered.body);
+          expect(body).toStrictEqual({
+            type: 'about:blank',
+            title,
+            status,
+            requestId: 'gw-req-9',
+          });
+          expect(documentValidator(document, 'ProblemDetails')(body)).toBe(true);
+        } else {
+          // Negotiation needs the function; without it, the default format answers.
+          expect(rendered.override.header).toStrictEqual({ 'Content-Type': 'application/json' });
+          const body: unknown = JSON.parse(rendered.body);
+          expect(body).toStrictEqual({
+            errors: [{ status: String(status), title }],
+            meta: { requestId: 'gw-req-9' },
+          });
+          expect(documentValidator(document, 'JsonApiErrors')(body)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('use the JSON:API media type the handler was given', () => {
+    const custom = toLambdaIntegration(api, {
+      ...shopOptions('json-api'),
+      jsonApiMediaType: 'application/vnd.api+json',
+    });
+    const integration = operationOf(openApiDocument(custom), 'GET', '/health')[
+      'x-amazon-apigateway-integration'
+    ];
+    const { response } = selectResponse(integration, 'Runtime exited with error: exit status 1');
+    const rendered = renderResponseTemplate(
+      response.responseTemplates?.['application/json'] ?? '',
+      lambdaErrorPayload(new Error('Runtime exited with error: exit status 1')),
+      'gw-req-9',
+    );
+    expect(rendered.override.header).toStrictEqual({ 'Content-Type': 'application/vnd.api+json' });
+  });
+
+  it('leave a success to the default response, which has no template', async () => {
+    const document = openApiDocument(toLambdaIntegration(api, shopOptions('negotiate')));
+    const operation = operationOf(document, 'GET', '/users/{id}');
+    expect(operation['x-amazon-apigateway-integration'].responses['default']).toStrictEqual({
+      statusCode: '200',
+    });
+    const event = restApiEvent({
+      path: '/users/u-1',
+      resource: '/users/{id}',
+      pathParameters: { id: 'u-1' },
+      requestId: REST_REQUEST_ID,
+    });
+    const answer = await throughGateway(
+      toLambdaIntegration(api, shopOptions('negotiate')),
+      operation,
+      methodRequestOf(event),
+    );
+    const expected = await invoke(toLambda(api, shopOptions('negotiate')), event);
+    expect(answer).toMatchObject({ status: 200, pattern: 'default', body: expected.body });
+  });
+});
