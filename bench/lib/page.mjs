@@ -232,6 +232,9 @@ ${markdownTable(
   every cold start.
 - Hono and Powertools import \`zod\` as its documentation shows (\`import { z } from 'zod'\`), which
   bundles all of zod 4; \`zod/mini\` is smaller. Hono's adapter is imported from \`hono/aws-lambda\`.
+- Where a contender's time goes in one scenario: \`node bench/profile.mjs gatefold rest/get-missing\`
+  (after \`npm run build\` and \`npm ci --prefix bench\`) profiles it with \`node --cpu-prof\` and
+  prints the functions with the most self time.
 - Cold start here is a local \`node\` process, not Lambda's: it leaves out the runtime's own start
   and the download of the code, which are larger for a larger bundle.
 `;
