@@ -194,7 +194,7 @@ describe('status patterns', () => {
   });
 
   it('leave the statuses with a pattern of their own out of the other-status pattern', async () => {
-    const listed = [400, 404, 500];
+    const listed: ErrorStatus[] = [400, 404, 500];
     for (const status of listed) {
       expect(
         javaMatches(otherStatusPattern(listed), await messageFor(status, 'x', 'problem')),
