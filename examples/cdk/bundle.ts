@@ -6,9 +6,6 @@
 import path from 'node:path';
 import { build } from 'tsup';
 
-/** The bundle's file name, without `.mjs`, and the export Lambda calls: `handler.handler`. */
-export const SHOP_HANDLER = 'handler.handler';
-
 const entry = path.resolve(import.meta.dirname, '../shop/handler.ts');
 
 /** Writes `handler.mjs` (and its source map) into `outDir` and returns `outDir`. */

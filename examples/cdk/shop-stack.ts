@@ -1,5 +1,5 @@
 /**
- * The example shop API on AWS, as the SAM template (`examples/shop/template.yaml`) deploys it:
+ * The example shop API on AWS, like the SAM template (`examples/shop/template.yaml`):
  * one function behind a REST API (`{proxy+}`), an HTTP API (`$default`) and a Function URL.
  * The function's code is a directory that already holds the bundled handler (see `bundle.ts`),
  * so synthesising needs neither Docker nor esbuild inside CDK.
@@ -11,10 +11,9 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { SHOP_HANDLER } from './bundle.js';
 
 export interface ShopStackProps extends StackProps {
-  /** A directory holding the bundled handler module, as `bundleShopHandler` writes it. */
+  /** A directory holding the bundled handler, `handler.mjs`, as `bundle.ts` writes it. */
   readonly codeDirectory: string;
 }
 
@@ -26,12 +25,13 @@ export class ShopStack extends Stack {
     super(scope, id, props);
 
     this.function = new lambda.Function(this, 'ShopFunction', {
+      // Node.js 20 as a Lambda runtime is deprecated (April 2026); the bundle targets Node 20.
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
       timeout: Duration.seconds(10),
       code: lambda.Code.fromAsset(props.codeDirectory),
-      handler: SHOP_HANDLER,
+      handler: 'handler.handler', // handler.mjs, export `handler`
     });
 
     const restApi = new LambdaRestApi(this, 'ShopRestApi', {

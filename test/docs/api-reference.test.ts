@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { checkApiReference, repositoryRoot } from './api-reference.js';
 
 const config = path.join(repositoryRoot, 'typedoc.json');
+// tsconfig.json also covers examples/cdk, whose aws-cdk-lib types TypeDoc would parse for
+// nothing; the same compiler options over src/ alone give the same reference, much faster.
+const sourcesOnly = path.join(import.meta.dirname, 'typedoc.tsconfig.json');
 const fixture = path.join(import.meta.dirname, 'fixtures/api-reference');
 
 // Types that public signatures use but `src/index.ts` does not export (`PartName`,
@@ -12,7 +15,7 @@ const validation = { notExported: false, invalidLink: true, notDocumented: false
 
 describe('API reference (TypeDoc)', () => {
   it('documents every export of gatefold and gatefold/testing, with no broken links', async () => {
-    expect(await checkApiReference(config, { validation })).toEqual({
+    expect(await checkApiReference(config, { validation, tsconfig: sourcesOnly })).toEqual({
       problems: [],
       undocumented: [],
     });

@@ -15,6 +15,7 @@ import {
 } from 'typedoc';
 import type {
   ContainerReflection,
+  OptionsReader,
   ProjectReflection,
   TypeDocOptions,
   DeclarationReflection,
@@ -65,24 +66,35 @@ function undocumentedExports(project: ProjectReflection): string[] {
 }
 
 /**
- * Converts and validates the project described by `configFile`; `overrides` replace its options
+ * Sets `options` after typedoc.json is read (order 100) and before the tsconfig is (200), so they
+ * win over the file and a `tsconfig` given here is the one whose files TypeDoc compiles.
+ */
+function overrides(options: Readonly<Record<string, unknown>>): OptionsReader {
+  return {
+    name: 'test-overrides',
+    order: 175,
+    supportsPackages: false,
+    read(container) {
+      for (const [name, value] of Object.entries(options)) container.setValue(name, value);
+    },
+  };
+}
+
+/**
+ * Converts and validates the project described by `configFile`; `options` replace its options
  * (tests point it at fixtures).
  */
 export async function checkApiReference(
   configFile: string,
-  overrides: TypeDocOptions = {},
+  options: TypeDocOptions = {},
 ): Promise<ApiReferenceReport> {
-  const app = await Application.bootstrapWithPlugins(
-    {
-      options: configFile,
-      // `tsc -p .` already type-checks the sources; TypeDoc only needs their declarations.
-      skipErrorChecking: true,
-      emit: 'none',
-      ...overrides,
-    },
+  const app = await Application.bootstrapWithPlugins({ options: configFile }, [
     // No ArgumentsReader: the test runner's own command line is not TypeDoc's.
-    [new TypeDocReader(), new TSConfigReader()],
-  );
+    new TypeDocReader(),
+    // `tsc -p .` already type-checks the sources; TypeDoc only needs their declarations.
+    overrides({ skipErrorChecking: true, emit: 'none', ...options }),
+    new TSConfigReader(),
+  ]);
   const logger = new RecordingLogger();
   const optionProblems = app.logger.hasErrors() || app.logger.hasWarnings();
   app.logger = logger;
