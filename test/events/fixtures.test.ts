@@ -8,22 +8,27 @@ import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { EventKind, HttpEvent, HttpRequest, Reply } from '../../src/index.js';
 import { binary, detectEventKind, json, text, toLambda } from '../../src/index.js';
-import type { PlainRequest } from '../support/fixtures.js';
 import {
-  albMultiValueEvent,
-  asEvent,
-  capturingLogger,
-  context,
+  albEvent,
+  fakeContext,
   functionUrlEvent,
-  httpEvent,
+  httpApiEvent,
+  restApiEvent,
+} from '../../src/testing/index.js';
+import {
+  asEvent,
   loadFixture,
-  plainRequest,
   requestFixtureFiles,
   responseFixtureFiles,
-  restEvent,
-  textBody,
 } from '../support/fixtures.js';
-import { withRequestIdHeader } from '../support/request-id.js';
+import { capturingLogger } from '../support/logger.js';
+import type { PlainRequest } from '../support/plain-request.js';
+import { plainRequest, textBody } from '../support/plain-request.js';
+import { LAMBDA_REQUEST_ID, withRequestIdHeader } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
+/** API Gateway's request id in the built events the sample responses are answered for. */
+const GATEWAY_REQUEST_ID = 'gw-req-1';
 
 /** Runs an event through an adapter whose handler echoes the request it was given. */
 async function echo(event: unknown) {
@@ -1049,8 +1054,8 @@ describe('AWS sample response fixtures', () => {
   });
 
   it.each<[string, HttpEvent]>([
-    ['an HTTP API', httpEvent],
-    ['a Function URL', functionUrlEvent],
+    ['an HTTP API', httpApiEvent({ requestId: GATEWAY_REQUEST_ID })],
+    ['a Function URL', functionUrlEvent({ requestId: GATEWAY_REQUEST_ID })],
   ])(
     'aws-lambda-go/lambda-urls-response.json: written for %s exactly as AWS shows it (names lower-cased)',
     async (_, event) => {
@@ -1092,7 +1097,7 @@ describe('AWS sample response fixtures', () => {
         ),
       { logger: capturingLogger() },
     );
-    expect(await handler(restEvent, context)).toStrictEqual({
+    expect(await handler(restApiEvent({ requestId: GATEWAY_REQUEST_ID }), context)).toStrictEqual({
       ...sample,
       headers: { ...lowerCaseNames(sample.headers ?? {}), 'x-request-id': 'gw-req-1' },
       multiValueHeaders: lowerCaseNames(sample.multiValueHeaders ?? {}),
@@ -1107,7 +1112,7 @@ describe('AWS sample response fixtures', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     const handler = toLambda(() => ok(reply), { logger: capturingLogger() });
-    expect(await handler(restEvent, context)).toStrictEqual({
+    expect(await handler(restApiEvent({ requestId: GATEWAY_REQUEST_ID }), context)).toStrictEqual({
       ...sample,
       headers: { ...lowerCaseNames(sample.headers ?? {}), 'x-request-id': 'gw-req-1' },
       // The sample leaves multiValueHeaders out; gatefold always sends the (empty) map.
@@ -1130,7 +1135,7 @@ describe('AWS sample response fixtures', () => {
     // The sample fills both maps; a target group reads only the one its mode uses, so in
     // multi-value mode every header goes in multiValueHeaders.
     const { headers = {}, ...rest } = sample;
-    expect(await handler(albMultiValueEvent, context)).toStrictEqual({
+    expect(await handler(albEvent({ multiValue: true }), context)).toStrictEqual({
       ...rest,
       multiValueHeaders: {
         ...lowerCaseNames(sample.multiValueHeaders ?? {}),

@@ -1,26 +1,27 @@
 /**
- * Event readers: built events (typed base events with spread overrides) for the shapes AWS, the
- * console's Test button and hand-written test events send, each read into the whole normalised
- * request the handler receives.
+ * Event readers: built events (from the `gatefold/testing` builders, with spread overrides) for
+ * the shapes AWS, the console's Test button and hand-written test events send, each read into the
+ * whole normalised request the handler receives.
  */
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import type { HttpEvent, HttpRequest } from '../../src/index.js';
 import { json, toLambda } from '../../src/index.js';
-import type { PlainRequest } from '../support/fixtures.js';
 import {
   albEvent,
-  albMultiValueEvent,
-  asEvent,
-  capturingLogger,
-  context,
+  fakeContext,
   functionUrlEvent,
-  httpEvent,
-  plainRequest,
-  restEvent,
-  textBody,
-} from '../support/fixtures.js';
+  httpApiEvent,
+  restApiEvent,
+} from '../../src/testing/index.js';
+import { asEvent } from '../support/fixtures.js';
+import { capturingLogger } from '../support/logger.js';
+import type { PlainRequest } from '../support/plain-request.js';
+import { plainRequest, textBody } from '../support/plain-request.js';
+import { LAMBDA_REQUEST_ID, TRACE_ID } from '../support/request-id.js';
+
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
 
 /** The request the handler receives for an event, as plain data. */
 async function read(event: HttpEvent): Promise<PlainRequest> {
@@ -61,20 +62,71 @@ function onPath(
   };
 }
 
-// The requests the typed base events are read into.
+// The base events: one request, GET /users/u-1 from 198.51.100.7, as each source sends it. The
+// trace id is fixed so that the expected headers can name it.
+const GATEWAY_REQUEST_ID = 'gw-req-1';
+const SOURCE_IP = '198.51.100.7';
+const REST_EVENT = restApiEvent({
+  path: '/users/u-1',
+  resource: '/users/{id}',
+  pathParameters: { id: 'u-1' },
+  headers: { 'X-Amzn-Trace-Id': TRACE_ID },
+  sourceIp: SOURCE_IP,
+  requestId: GATEWAY_REQUEST_ID,
+});
+const HTTP_EVENT = httpApiEvent({
+  path: '/users/u-1',
+  routeKey: 'GET /users/{id}',
+  pathParameters: { id: 'u-1' },
+  headers: { 'x-amzn-trace-id': TRACE_ID },
+  sourceIp: SOURCE_IP,
+  requestId: GATEWAY_REQUEST_ID,
+});
+const FUNCTION_URL_EVENT = functionUrlEvent({
+  path: '/users/u-1',
+  headers: { 'x-amzn-trace-id': TRACE_ID },
+  sourceIp: SOURCE_IP,
+  requestId: GATEWAY_REQUEST_ID,
+});
+const ALB_EVENT = albEvent({
+  path: '/users/u-1',
+  headers: { 'x-amzn-trace-id': TRACE_ID },
+  sourceIp: SOURCE_IP,
+});
+const ALB_MULTI_VALUE_EVENT = albEvent({
+  path: '/users/u-1',
+  headers: { 'x-amzn-trace-id': TRACE_ID },
+  sourceIp: SOURCE_IP,
+  multiValue: true,
+});
+
+/** The headers the builders send besides the host, as the request holds them. */
+function headersWithHost(host: string): Record<string, readonly string[]> {
+  return {
+    accept: ['*/*'],
+    host: [host],
+    'user-agent': ['gatefold-testing'],
+    'x-amzn-trace-id': [TRACE_ID],
+    'x-forwarded-for': [SOURCE_IP],
+    'x-forwarded-port': ['443'],
+    'x-forwarded-proto': ['https'],
+  };
+}
+
+// The requests the base events are read into.
 const REST_REQUEST: PlainRequest = {
   kind: 'rest',
   method: 'GET',
   path: '/users/u-1',
   route: '/users/{id}',
-  headers: { host: ['api.example.com'] },
+  headers: headersWithHost('a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
   query: {},
   pathParameters: { id: 'u-1' },
   cookies: {},
   body: undefined,
-  requestId: 'gw-req-1',
-  lambdaRequestId: 'lambda-req-1',
-  sourceIp: '198.51.100.7',
+  requestId: GATEWAY_REQUEST_ID,
+  lambdaRequestId: LAMBDA_REQUEST_ID,
+  sourceIp: SOURCE_IP,
   stage: 'prod',
   authorizer: undefined,
 };
@@ -83,14 +135,14 @@ const HTTP_REQUEST: PlainRequest = {
   method: 'GET',
   path: '/users/u-1',
   route: 'GET /users/{id}',
-  headers: { host: ['abc123.execute-api.eu-west-1.amazonaws.com'] },
+  headers: headersWithHost('a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
   query: {},
   pathParameters: { id: 'u-1' },
   cookies: {},
   body: undefined,
-  requestId: 'gw-req-1',
-  lambdaRequestId: 'lambda-req-1',
-  sourceIp: '198.51.100.7',
+  requestId: GATEWAY_REQUEST_ID,
+  lambdaRequestId: LAMBDA_REQUEST_ID,
+  sourceIp: SOURCE_IP,
   stage: '$default',
   authorizer: undefined,
 };
@@ -99,14 +151,14 @@ const FUNCTION_URL_REQUEST: PlainRequest = {
   method: 'GET',
   path: '/users/u-1',
   route: '$default',
-  headers: { host: ['fn123.lambda-url.eu-west-1.on.aws'] },
+  headers: headersWithHost('a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6.lambda-url.us-east-1.on.aws'),
   query: {},
   pathParameters: {},
   cookies: {},
   body: undefined,
-  requestId: 'gw-req-1',
-  lambdaRequestId: 'lambda-req-1',
-  sourceIp: '198.51.100.7',
+  requestId: GATEWAY_REQUEST_ID,
+  lambdaRequestId: LAMBDA_REQUEST_ID,
+  sourceIp: SOURCE_IP,
   stage: '$default',
   authorizer: undefined,
 };
@@ -115,25 +167,25 @@ const ALB_REQUEST: PlainRequest = {
   method: 'GET',
   path: '/users/u-1',
   route: undefined,
-  headers: { host: ['alb.example.com'], 'x-forwarded-for': ['198.51.100.7'] },
+  headers: headersWithHost('my-alb-1234567890.us-east-1.elb.amazonaws.com'),
   query: {},
   pathParameters: {},
   cookies: {},
   body: undefined,
-  requestId: 'lambda-req-1',
-  lambdaRequestId: 'lambda-req-1',
-  sourceIp: '198.51.100.7',
+  requestId: LAMBDA_REQUEST_ID,
+  lambdaRequestId: LAMBDA_REQUEST_ID,
+  sourceIp: SOURCE_IP,
   stage: undefined,
   authorizer: undefined,
 };
 
 /** Every kind and ALB header mode: a name, the base event and the request it is read into. */
 const KINDS: readonly [string, HttpEvent, PlainRequest][] = [
-  ['REST', restEvent, REST_REQUEST],
-  ['HTTP API', httpEvent, HTTP_REQUEST],
-  ['Function URL', functionUrlEvent, FUNCTION_URL_REQUEST],
-  ['ALB single-value', albEvent, ALB_REQUEST],
-  ['ALB multi-value', albMultiValueEvent, ALB_REQUEST],
+  ['REST', REST_EVENT, REST_REQUEST],
+  ['HTTP API', HTTP_EVENT, HTTP_REQUEST],
+  ['Function URL', FUNCTION_URL_EVENT, FUNCTION_URL_REQUEST],
+  ['ALB single-value', ALB_EVENT, ALB_REQUEST],
+  ['ALB multi-value', ALB_MULTI_VALUE_EVENT, ALB_REQUEST],
 ];
 
 describe('base events', () => {
@@ -145,7 +197,7 @@ describe('base events', () => {
 describe('REST API events (payload 1.0)', () => {
   it('console Test button: null headers, multiValueHeaders and path parameters read as empty maps', async () => {
     const event = asEvent({
-      ...restEvent,
+      ...REST_EVENT,
       headers: null,
       multiValueHeaders: null,
       pathParameters: null,
@@ -173,21 +225,21 @@ describe('REST API events (payload 1.0)', () => {
     ],
     [
       'an empty request id: Lambda request id',
-      { ...restEvent.requestContext, requestId: '' },
+      { ...REST_EVENT.requestContext, requestId: '' },
       { requestId: 'lambda-req-1' },
     ],
   ])('%s', async (_, requestContext, overrides) => {
     const event = asEvent(
       requestContext === undefined
-        ? without(restEvent, 'requestContext')
-        : { ...restEvent, requestContext },
+        ? without(REST_EVENT, 'requestContext')
+        : { ...REST_EVENT, requestContext },
     );
     expect(await read(event)).toStrictEqual({ ...REST_REQUEST, ...overrides });
   });
 
   it('multi-value query: every value of a repeated key, in order (the single-value map holds only the last)', async () => {
     const event: APIGatewayProxyEvent = {
-      ...restEvent,
+      ...REST_EVENT,
       queryStringParameters: { id: '2', sort: 'name', q: 'a%20b' },
       multiValueQueryStringParameters: { id: ['1', '2'], sort: ['name'], q: ['50%', 'a%20b'] },
     };
@@ -200,7 +252,7 @@ describe('REST API events (payload 1.0)', () => {
 
   it('without multi-value maps (sam local, hand-written events) the single-value maps are read', async () => {
     const event = asEvent({
-      ...without(without(restEvent, 'multiValueHeaders'), 'multiValueQueryStringParameters'),
+      ...without(without(REST_EVENT, 'multiValueHeaders'), 'multiValueQueryStringParameters'),
       headers: { Host: 'api.example.com', Accept: 'application/json' },
       queryStringParameters: { page: '2' },
     });
@@ -213,7 +265,7 @@ describe('REST API events (payload 1.0)', () => {
 
   it('header names lower-cased; every value kept, also across differently-cased names', async () => {
     const event: APIGatewayProxyEvent = {
-      ...restEvent,
+      ...REST_EVENT,
       headers: { 'X-Tag': 'b', 'x-tag': 'c', Accept: 'text/html' },
       multiValueHeaders: { 'X-Tag': ['a', 'b'], 'x-tag': ['c'], Accept: ['text/html'] },
     };
@@ -229,7 +281,7 @@ describe('REST API events (payload 1.0)', () => {
       'lang=en; theme=light',
     ];
     const event: APIGatewayProxyEvent = {
-      ...restEvent,
+      ...REST_EVENT,
       headers: { Cookie: 'lang=en; theme=light' },
       multiValueHeaders: { Cookie: cookieHeaders },
     };
@@ -243,8 +295,8 @@ describe('REST API events (payload 1.0)', () => {
 
 describe('HTTP API and Function URL events (payload 2.0)', () => {
   const V2_KINDS: readonly [string, APIGatewayProxyEventV2, PlainRequest][] = [
-    ['HTTP API', httpEvent, HTTP_REQUEST],
-    ['Function URL', functionUrlEvent, FUNCTION_URL_REQUEST],
+    ['HTTP API', HTTP_EVENT, HTTP_REQUEST],
+    ['Function URL', FUNCTION_URL_EVENT, FUNCTION_URL_REQUEST],
   ];
 
   it.each(V2_KINDS)(
@@ -265,7 +317,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
 
   it('rawQueryString: + is a space, %XX is decoded as UTF-8, a key without = has an empty value', async () => {
     const event: APIGatewayProxyEventV2 = {
-      ...httpEvent,
+      ...HTTP_EVENT,
       rawQueryString: 'q=a+b%2Bc&flag&name=J%C3%BCrgen&&a%20key=1',
       queryStringParameters: { q: 'a b+c', flag: '', name: 'Jürgen', 'a key': '1' },
     };
@@ -277,7 +329,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
 
   it('without rawQueryString, queryStringParameters are read as sent (one comma-joined value)', async () => {
     const event = asEvent({
-      ...without(httpEvent, 'rawQueryString'),
+      ...without(HTTP_EVENT, 'rawQueryString'),
       queryStringParameters: { tag: 'a,b,c' },
     });
     expect(await read(event)).toStrictEqual({ ...HTTP_REQUEST, query: { tag: ['a,b,c'] } });
@@ -307,7 +359,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
     ['$default', '/users', '/users'],
     ['$default', '/prod/users', '/prod/users'],
   ])('HTTP API on stage %s: rawPath %s is read as path %s', async (stage, rawPath, path) => {
-    expect(await read(onPath(httpEvent, rawPath, stage))).toStrictEqual({
+    expect(await read(onPath(HTTP_EVENT, rawPath, stage))).toStrictEqual({
       ...HTTP_REQUEST,
       path,
       stage,
@@ -316,7 +368,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
 
   it('header names lower-cased; a repeated header arrives comma-joined and stays one value', async () => {
     const event: APIGatewayProxyEventV2 = {
-      ...httpEvent,
+      ...HTTP_EVENT,
       headers: { 'X-Tag': 'a,b', Accept: 'text/html', host: 'h.example.com' },
     };
     expect(await read(event)).toStrictEqual({
@@ -356,7 +408,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
 describe('ALB events', () => {
   it('single-value mode: query keys and values arrive percent-encoded and are decoded, + as a space', async () => {
     const event: ALBEvent = {
-      ...albEvent,
+      ...ALB_EVENT,
       queryStringParameters: {
         'a%20b': 'c%2Fd',
         q: 'x+y',
@@ -372,7 +424,7 @@ describe('ALB events', () => {
 
   it('multi-value mode: every value of a repeated key decoded, in order', async () => {
     const event: ALBEvent = {
-      ...albMultiValueEvent,
+      ...ALB_MULTI_VALUE_EVENT,
       multiValueQueryStringParameters: { 'a%20b': ['c%2Fd', 'e+f'], id: ['1', '2'] },
     };
     expect(await read(event)).toStrictEqual({
@@ -395,14 +447,14 @@ describe('ALB events', () => {
   ])(
     'a malformed percent escape (%s) is kept as sent, valid runs still decoded',
     async (_, raw, value) => {
-      const event: ALBEvent = { ...albEvent, queryStringParameters: { v: raw } };
+      const event: ALBEvent = { ...ALB_EVENT, queryStringParameters: { v: raw } };
       expect(await read(event)).toStrictEqual({ ...ALB_REQUEST, query: { v: [value] } });
     },
   );
 
   it('multi-value mode: header names lower-cased, repeated values kept, every Cookie header read', async () => {
     const event: ALBEvent = {
-      ...albMultiValueEvent,
+      ...ALB_MULTI_VALUE_EVENT,
       multiValueHeaders: {
         Host: ['alb.example.com'],
         'X-Tag': ['a', 'b'],
@@ -426,7 +478,7 @@ describe('ALB events', () => {
     ],
   ])('source IP from X-Forwarded-For with %s', async (_, forwardedFor, sourceIp) => {
     const event: ALBEvent = {
-      ...albEvent,
+      ...ALB_EVENT,
       headers: { host: 'alb.example.com', 'x-forwarded-for': forwardedFor },
     };
     expect(await read(event)).toStrictEqual({
@@ -439,7 +491,7 @@ describe('ALB events', () => {
   it('multi-value mode: source IP from the last entry of the last X-Forwarded-For header', async () => {
     const forwardedFor = ['203.0.113.9', '192.0.2.1, 198.51.100.7'];
     const event: ALBEvent = {
-      ...albMultiValueEvent,
+      ...ALB_MULTI_VALUE_EVENT,
       multiValueHeaders: { host: ['alb.example.com'], 'x-forwarded-for': forwardedFor },
     };
     expect(await read(event)).toStrictEqual({
@@ -520,7 +572,7 @@ describe('bodies', () => {
   it.each<[string, HttpEvent, Record<string, unknown>]>([
     [
       'REST',
-      restEvent,
+      REST_EVENT,
       {
         statusCode: 400,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -531,7 +583,7 @@ describe('bodies', () => {
     ],
     [
       'HTTP API',
-      httpEvent,
+      HTTP_EVENT,
       {
         statusCode: 400,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -542,7 +594,7 @@ describe('bodies', () => {
     ],
     [
       'Function URL',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       {
         statusCode: 400,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -553,7 +605,7 @@ describe('bodies', () => {
     ],
     [
       'ALB single-value',
-      albEvent,
+      ALB_EVENT,
       {
         statusCode: 400,
         statusDescription: '400 Bad Request',
@@ -564,7 +616,7 @@ describe('bodies', () => {
     ],
     [
       'ALB multi-value',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       {
         statusCode: 400,
         statusDescription: '400 Bad Request',
@@ -603,7 +655,7 @@ describe('bodies', () => {
     ['two padding characters after three', 'YWJ=='],
   ])('a base64 body with %s is rejected with 400 InvalidBase64Body', async (_, body) => {
     const lambda = toLambda(() => ok(json(null)), { logger: capturingLogger() });
-    const result = await lambda({ ...restEvent, body, isBase64Encoded: true }, context);
+    const result = await lambda({ ...REST_EVENT, body, isBase64Encoded: true }, context);
     expect({ ...result, body: JSON.parse(result.body) as unknown }).toStrictEqual({
       statusCode: 400,
       headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -622,7 +674,7 @@ describe('hostile and sloppy input', () => {
     [
       'REST',
       asEvent({
-        ...restEvent,
+        ...REST_EVENT,
         multiValueHeaders: proto('{"__proto__": ["h"], "Cookie": ["__proto__=c; a=1"]}'),
         multiValueQueryStringParameters: proto('{"__proto__": ["q"]}'),
         pathParameters: proto('{"__proto__": "p", "id": "u-1"}'),
@@ -638,7 +690,7 @@ describe('hostile and sloppy input', () => {
     [
       'HTTP API',
       asEvent({
-        ...httpEvent,
+        ...HTTP_EVENT,
         headers: proto('{"__proto__": "h"}'),
         rawQueryString: '__proto__=q&toString=k',
         cookies: ['__proto__=c'],
@@ -655,7 +707,7 @@ describe('hostile and sloppy input', () => {
     [
       'ALB',
       asEvent({
-        ...albEvent,
+        ...ALB_EVENT,
         headers: proto('{"__proto__": "h", "cookie": "__proto__=c"}'),
         queryStringParameters: proto('{"__proto__": "q", "%5F%5Fproto%5F%5F": "r"}'),
       }),
@@ -683,7 +735,7 @@ describe('hostile and sloppy input', () => {
     [
       'REST',
       asEvent({
-        ...restEvent,
+        ...REST_EVENT,
         multiValueHeaders: { 'X-Count': [5], 'X-Flag': [true], 'X-None': [null], Host: 'h' },
         multiValueQueryStringParameters: { page: [2] },
         pathParameters: { id: 42, nested: { a: 1 } },
@@ -700,7 +752,7 @@ describe('hostile and sloppy input', () => {
     [
       'HTTP API',
       asEvent({
-        ...httpEvent,
+        ...HTTP_EVENT,
         headers: { 'x-count': 5, 'x-none': null },
         pathParameters: { id: 42 },
       }),
@@ -709,7 +761,7 @@ describe('hostile and sloppy input', () => {
     [
       'ALB',
       asEvent({
-        ...albEvent,
+        ...ALB_EVENT,
         headers: { 'x-count': 5, 'x-forwarded-for': '198.51.100.7' },
         queryStringParameters: { page: 2, all: false },
       }),

@@ -3,7 +3,7 @@
  * results asserted per kind (REST `multiValueHeaders`, payload 2.0 `cookies`, ALB
  * `statusDescription` and its two header modes), and events that are not HTTP refused.
  */
-import type { APIGatewayProxyEventV2, S3Event, SQSEvent } from 'aws-lambda';
+import type { S3Event, SQSEvent } from 'aws-lambda';
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
@@ -21,27 +21,29 @@ import {
 } from '../../src/index.js';
 import {
   albEvent,
-  albMultiValueEvent,
-  asEvent,
-  capturingLogger,
-  context,
+  fakeContext,
   functionUrlEvent,
-  httpEvent,
-  restEvent,
-} from '../support/fixtures.js';
+  httpApiEvent,
+  restApiEvent,
+} from '../../src/testing/index.js';
+import { asEvent } from '../support/fixtures.js';
+import { capturingLogger } from '../support/logger.js';
+import { LAMBDA_REQUEST_ID } from '../support/request-id.js';
+
+/** API Gateway's request id in the events below; ALB events carry none and quote Lambda's. */
+const GATEWAY_REQUEST_ID = 'gw-req-1';
+const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
+const REST_EVENT = restApiEvent({ requestId: GATEWAY_REQUEST_ID });
+const HTTP_EVENT = httpApiEvent({ requestId: GATEWAY_REQUEST_ID });
+const FUNCTION_URL_EVENT = functionUrlEvent({ requestId: GATEWAY_REQUEST_ID });
+const ALB_EVENT = albEvent();
+const ALB_MULTI_VALUE_EVENT = albEvent({ multiValue: true });
 
 /** The result of answering `event` with `reply`, and the records logged meanwhile. */
 async function answer(event: HttpEvent, reply: Reply) {
   const logger = capturingLogger();
   const result = await toLambda(() => ok(reply), { logger })(event, context);
   return { result, logger };
-}
-
-function withV2Method(event: APIGatewayProxyEventV2, method: string): APIGatewayProxyEventV2 {
-  return {
-    ...event,
-    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method } },
-  };
 }
 
 // Two cookies whose Expires attributes contain a comma: joining them with "," would make one
@@ -55,7 +57,7 @@ describe('Set-Cookie', () => {
   const twoCookies: readonly [string, HttpEvent, Record<string, unknown>][] = [
     [
       'REST: in multiValueHeaders',
-      restEvent,
+      REST_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -66,7 +68,7 @@ describe('Set-Cookie', () => {
     ],
     [
       'HTTP API: in cookies[]',
-      httpEvent,
+      HTTP_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -77,7 +79,7 @@ describe('Set-Cookie', () => {
     ],
     [
       'Function URL: in cookies[]',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-1' },
@@ -88,7 +90,7 @@ describe('Set-Cookie', () => {
     ],
     [
       'ALB multi-value mode: in multiValueHeaders',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       {
         statusCode: 200,
         statusDescription: '200 OK',
@@ -123,7 +125,7 @@ describe('Set-Cookie', () => {
   );
 
   it('ALB single-value mode: sends the first Set-Cookie intact, never comma-joined, and warns of the rest', async () => {
-    const { result, logger } = await answer(albEvent, json({ ok: true }, { cookies: COOKIES }));
+    const { result, logger } = await answer(ALB_EVENT, json({ ok: true }, { cookies: COOKIES }));
     expect(result).toStrictEqual({
       statusCode: 200,
       statusDescription: '200 OK',
@@ -149,7 +151,7 @@ describe('Set-Cookie', () => {
   });
 
   it('ALB single-value mode: a single Set-Cookie is sent as a plain header, with no warning', async () => {
-    const { result, logger } = await answer(albEvent, noContent({ cookies: [COOKIES[1]!] }));
+    const { result, logger } = await answer(ALB_EVENT, noContent({ cookies: [COOKIES[1]!] }));
     expect(result).toStrictEqual({
       statusCode: 204,
       statusDescription: '204 No Content',
@@ -173,7 +175,7 @@ describe('repeated headers', () => {
   it.each<[string, HttpEvent, Record<string, unknown>]>([
     [
       'REST: a repeated header goes in multiValueHeaders, single ones in headers',
-      restEvent,
+      REST_EVENT,
       {
         statusCode: 200,
         headers: {
@@ -188,7 +190,7 @@ describe('repeated headers', () => {
     ],
     [
       'HTTP API: a repeated header is comma-joined',
-      httpEvent,
+      HTTP_EVENT,
       {
         statusCode: 200,
         headers: {
@@ -204,7 +206,7 @@ describe('repeated headers', () => {
     ],
     [
       'Function URL: a repeated header is comma-joined',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       {
         statusCode: 200,
         headers: {
@@ -220,7 +222,7 @@ describe('repeated headers', () => {
     ],
     [
       'ALB single-value mode: a repeated header is comma-joined',
-      albEvent,
+      ALB_EVENT,
       {
         statusCode: 200,
         statusDescription: '200 OK',
@@ -236,7 +238,7 @@ describe('repeated headers', () => {
     ],
     [
       'ALB multi-value mode: every header is a list, a repeated one with each value',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       {
         statusCode: 200,
         statusDescription: '200 OK',
@@ -260,7 +262,7 @@ describe('binary replies', () => {
   it.each<[string, HttpEvent, Record<string, unknown>]>([
     [
       'REST',
-      restEvent,
+      REST_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
@@ -271,7 +273,7 @@ describe('binary replies', () => {
     ],
     [
       'HTTP API',
-      httpEvent,
+      HTTP_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
@@ -282,7 +284,7 @@ describe('binary replies', () => {
     ],
     [
       'Function URL',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       {
         statusCode: 200,
         headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'gw-req-1' },
@@ -293,7 +295,7 @@ describe('binary replies', () => {
     ],
     [
       'ALB single-value mode',
-      albEvent,
+      ALB_EVENT,
       {
         statusCode: 200,
         statusDescription: '200 OK',
@@ -304,7 +306,7 @@ describe('binary replies', () => {
     ],
     [
       'ALB multi-value mode',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       {
         statusCode: 200,
         statusDescription: '200 OK',
@@ -324,7 +326,7 @@ describe('binary replies', () => {
   it('a view into a larger buffer sends only the bytes it shows, with its own content type', async () => {
     const view = new Uint8Array([9, 9, 0, 255, 1, 9]).subarray(2, 5);
     const reply = binary(view, { headers: { 'Content-Type': 'image/png' } });
-    const { result } = await answer(restEvent, reply);
+    const { result } = await answer(REST_EVENT, reply);
     expect(result).toStrictEqual({
       statusCode: 200,
       headers: { 'content-type': 'image/png', 'x-request-id': 'gw-req-1' },
@@ -337,11 +339,11 @@ describe('binary replies', () => {
 
 describe('responses without a body', () => {
   const HEAD = {
-    rest: { ...restEvent, httpMethod: 'HEAD' },
-    http: withV2Method(httpEvent, 'HEAD'),
-    functionUrl: withV2Method(functionUrlEvent, 'HEAD'),
-    alb: { ...albEvent, httpMethod: 'HEAD' },
-    albMultiValue: { ...albMultiValueEvent, httpMethod: 'HEAD' },
+    rest: restApiEvent({ method: 'HEAD', requestId: GATEWAY_REQUEST_ID }),
+    http: httpApiEvent({ method: 'HEAD', requestId: GATEWAY_REQUEST_ID }),
+    functionUrl: functionUrlEvent({ method: 'HEAD', requestId: GATEWAY_REQUEST_ID }),
+    alb: albEvent({ method: 'HEAD' }),
+    albMultiValue: albEvent({ method: 'HEAD', multiValue: true }),
   };
   const NO_CONTENT = noContent({ headers: { 'X-Request-Tag': 't1' } });
   const NOT_MODIFIED = text('stale', { status: 304, headers: { ETag: '"v1"' } });
@@ -350,7 +352,7 @@ describe('responses without a body', () => {
   it.each<[string, HttpEvent, Reply, Record<string, unknown>]>([
     [
       '204 on REST',
-      restEvent,
+      REST_EVENT,
       NO_CONTENT,
       {
         statusCode: 204,
@@ -362,7 +364,7 @@ describe('responses without a body', () => {
     ],
     [
       '204 on an HTTP API',
-      httpEvent,
+      HTTP_EVENT,
       NO_CONTENT,
       {
         statusCode: 204,
@@ -374,7 +376,7 @@ describe('responses without a body', () => {
     ],
     [
       '204 on a Function URL',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       NO_CONTENT,
       {
         statusCode: 204,
@@ -386,7 +388,7 @@ describe('responses without a body', () => {
     ],
     [
       '204 on ALB single-value mode',
-      albEvent,
+      ALB_EVENT,
       NO_CONTENT,
       {
         statusCode: 204,
@@ -398,7 +400,7 @@ describe('responses without a body', () => {
     ],
     [
       '204 on ALB multi-value mode',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       NO_CONTENT,
       {
         statusCode: 204,
@@ -410,7 +412,7 @@ describe('responses without a body', () => {
     ],
     [
       '304 on REST',
-      restEvent,
+      REST_EVENT,
       NOT_MODIFIED,
       {
         statusCode: 304,
@@ -426,7 +428,7 @@ describe('responses without a body', () => {
     ],
     [
       '304 on an HTTP API',
-      httpEvent,
+      HTTP_EVENT,
       NOT_MODIFIED,
       {
         statusCode: 304,
@@ -442,7 +444,7 @@ describe('responses without a body', () => {
     ],
     [
       '304 on a Function URL',
-      functionUrlEvent,
+      FUNCTION_URL_EVENT,
       NOT_MODIFIED,
       {
         statusCode: 304,
@@ -458,7 +460,7 @@ describe('responses without a body', () => {
     ],
     [
       '304 on ALB single-value mode',
-      albEvent,
+      ALB_EVENT,
       NOT_MODIFIED,
       {
         statusCode: 304,
@@ -474,7 +476,7 @@ describe('responses without a body', () => {
     ],
     [
       '304 on ALB multi-value mode',
-      albMultiValueEvent,
+      ALB_MULTI_VALUE_EVENT,
       NOT_MODIFIED,
       {
         statusCode: 304,
@@ -624,7 +626,7 @@ describe('ALB statusDescription', () => {
       },
     ],
   ])('%i: "<status> <reason phrase>"', async (_, handler, expected) => {
-    const result = await toLambda(handler, { logger: capturingLogger() })(albEvent, context);
+    const result = await toLambda(handler, { logger: capturingLogger() })(ALB_EVENT, context);
     expect(result).toStrictEqual(expected);
   });
 
@@ -633,7 +635,7 @@ describe('ALB statusDescription', () => {
     const handler = (): Result<unknown, Problem> => {
       throw new Error('database password is hunter2');
     };
-    const result = await toLambda(handler, { logger })(albMultiValueEvent, context);
+    const result = await toLambda(handler, { logger })(ALB_MULTI_VALUE_EVENT, context);
     expect(result).toStrictEqual({
       statusCode: 500,
       statusDescription: '500 Internal Server Error',
