@@ -29,9 +29,12 @@ export class JavaMap<V> {
     this.#entries = new Map(entries);
   }
 
-  /** The value, or `null` for a missing key, as `java.util.Map.get`. */
-  get(key: unknown): V | null {
-    return this.#entries.get(String(key)) ?? null;
+  /**
+   * The value, or nothing for a missing key: Java's `null`, which Velocity renders as the
+   * reference's own text (velocityjs does so for `undefined`, and writes `null` for `null`).
+   */
+  get(key: unknown): V | undefined {
+    return this.#entries.get(String(key));
   }
 
   keySet(): string[] {
