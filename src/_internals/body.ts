@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { RequestBody } from '../request.js';
 
 // Standard alphabet (RFC 4648 §4), as API Gateway, ALB and Function URLs send it: whole groups of
@@ -30,10 +31,17 @@ const utf8 = /*#__PURE__*/ new TextDecoder('utf-8');
 class LazyBody implements RequestBody {
   #bytes: Uint8Array | undefined;
   #text: string | undefined;
+  readonly #arrivedAsText: boolean;
 
   constructor(bytes: Uint8Array | undefined, text: string | undefined) {
     this.#bytes = bytes;
     this.#text = text;
+    this.#arrivedAsText = bytes === undefined;
+  }
+
+  /** Whether the event carried the body as text (not base64). */
+  get arrivedAsText(): boolean {
+    return this.#arrivedAsText;
   }
 
   get bytes(): Uint8Array {
@@ -78,6 +86,15 @@ export function readBody(body: unknown, isBase64Encoded: unknown): BodyReading {
     };
   }
   return { ok: true, body: new LazyBody(ownBytes(Buffer.from(body, 'base64')), undefined) };
+}
+
+/**
+ * False when the body arrived as bytes (base64) that are not valid UTF-8. Its `text` then holds
+ * U+FFFD where the bad bytes were, which a JSON reader must not take for what the client sent.
+ * A body that arrived as text is UTF-8 by construction.
+ */
+export function isWellFormedUtf8(body: RequestBody): boolean {
+  return !(body instanceof LazyBody) || body.arrivedAsText || isUtf8(body.bytes);
 }
 
 /** A body from text, for tests and the local server. */

@@ -49,6 +49,24 @@ export function addHeaders(
   }
 }
 
+/**
+ * Throws unless every header and cookie of a finished response can be sent: names are tokens and
+ * values have no CR, LF or NUL. Handlers' replies and problems are checked as they are folded;
+ * this covers what middleware and the adapter add after that.
+ */
+export function checkResponseHeaders(
+  headers: Readonly<Record<string, readonly string[]>>,
+  cookies: readonly string[],
+): void {
+  for (const name of Object.keys(headers)) {
+    if (!TOKEN.test(name)) {
+      throw new InvalidResponseError(`"${name.slice(0, 64)}" is not a valid header name.`);
+    }
+    for (const value of headers[name] ?? []) checkHeaderValue(name, value);
+  }
+  for (const cookie of cookies) checkHeaderValue('set-cookie', cookie);
+}
+
 /** Replaces a header's values. */
 export function setHeader(target: Record<string, string[]>, name: string, value: string): void {
   target[name] = [value];

@@ -3,6 +3,7 @@ import { err, ok } from 'neverthrow';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js';
+import { isWellFormedUtf8 } from '../_internals/body.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { escapePointerToken } from './pointer.js';
 
@@ -105,8 +106,8 @@ function forbiddenKeys(document: unknown): string[] {
 }
 
 /**
- * Reads a JSON body: refuses other media types (415), oversized bodies (413) and documents
- * nested deeper than the limit (400) before parsing; reports malformed JSON with its line,
+ * Reads a JSON body: refuses other media types (415), oversized bodies (413), bytes that are not
+ * UTF-8 and documents nested deeper than the limit (400) before parsing; reports malformed JSON with its line,
  * column and offset (400); refuses `__proto__`, `constructor` and `prototype` members at any
  * depth (400, one problem each), so no decoded value can carry them into a later merge.
  */
@@ -116,7 +117,9 @@ export function readJsonBody(
 ): Result<unknown, readonly Problem[]> {
   const body = request.body;
   if (body === undefined) return ok(undefined);
-  const contentType = request.headers['content-type']?.[0];
+  // Every value: a Content-Type sent twice is one field with a list value (RFC 9110 §5.3), as HTTP
+  // APIs deliver it, so the answer is the same for every event kind.
+  const contentType = request.headers['content-type']?.join(', ');
   if (!isJsonMediaType(contentType)) {
     return err([
       unsupportedMediaType({
@@ -135,6 +138,16 @@ export function readJsonBody(
         code: 'body-too-large',
         detail: `The body is ${String(body.size)} bytes; the limit is ${String(limits.maxBytes)}.`,
         meta: { limit: limits.maxBytes },
+      }),
+    ]);
+  }
+  if (!isWellFormedUtf8(body)) {
+    return err([
+      badRequest({
+        code: 'invalid-json',
+        title: 'Malformed JSON',
+        detail: 'The body is not valid UTF-8, which JSON requires (RFC 8259 §8.1).',
+        source: { pointer: '' },
       }),
     ]);
   }

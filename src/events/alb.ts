@@ -8,7 +8,7 @@ import { completeRequest } from './read.js';
 import { encodeBody, joinedHeaders, setField } from './write.js';
 import { reasonPhrase } from '../status.js';
 import { readCookies } from '../_internals/cookies.js';
-import { asRecord, readMultiValueMap } from '../_internals/fields.js';
+import { asRecord, asString, readMultiValueMap } from '../_internals/fields.js';
 import { decodeQueryComponent } from '../_internals/query-string.js';
 
 /**
@@ -52,8 +52,8 @@ export function readAlbEvent(
   return completeRequest(
     'alb',
     {
-      method: (typeof event['httpMethod'] === 'string' ? event['httpMethod'] : 'GET').toUpperCase(),
-      path: typeof event['path'] === 'string' ? event['path'] : '/',
+      method: (asString(event['httpMethod']) ?? 'GET').toUpperCase(),
+      path: asString(event['path']) ?? '/',
       route: undefined,
       headers,
       query: readMultiValueMap(

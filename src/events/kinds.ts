@@ -15,6 +15,7 @@ import { isAlbEvent, readAlbEvent, writeAlbResult } from './alb.js';
 import { isFunctionUrlEvent, isHttpEvent, readHttpEvent, writeHttpResult } from './http.js';
 import { isRestEvent, readRestEvent, writeRestResult } from './rest.js';
 import { asRecord } from '../_internals/fields.js';
+import { checkResponseHeaders } from '../_internals/headers.js';
 
 /**
  * An event from any source gatefold serves. (`LambdaFunctionURLEvent` is the same type as
@@ -91,7 +92,10 @@ export function adoptRequestId(
   return { ...read, request: Object.freeze({ ...read.request, requestId: inbound }) };
 }
 
-/** @internal Writes a response in the shape its event's source expects. */
+/**
+ * @internal Writes a response in the shape its event's source expects. A header that cannot be
+ * sent (CR or LF in a value would split the response) throws rather than reach the client.
+ */
 export function writeResult(
   kind: EventKind,
   response: HttpResponse,
@@ -99,6 +103,7 @@ export function writeResult(
   request: HttpRequest,
   logger: Logger,
 ): HttpResult {
+  checkResponseHeaders(response.headers, response.cookies);
   switch (kind) {
     case 'rest':
       return writeRestResult(response);

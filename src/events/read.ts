@@ -14,6 +14,25 @@ export interface ReadRequest {
 /** The parts every reader fills in, before the body is read. */
 export type RequestParts = Omit<HttpRequest, 'body' | 'lambdaRequestId' | 'requestId' | 'kind'>;
 
+// A request id is sent back in a response header: one with a control character (CR or LF would
+// split the response) is not used, whoever supplied it.
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/**
+ * @internal The id a request is known by: API Gateway's when it gives a usable one, else Lambda's,
+ * else none (`''`).
+ */
+export function chooseRequestId(
+  gatewayRequestId: string | undefined,
+  lambdaRequestId: string,
+): string {
+  for (const id of [gatewayRequestId, lambdaRequestId]) {
+    if (id !== undefined && id !== '' && !CONTROL_CHARACTER.test(id)) return id;
+  }
+  return '';
+}
+
 /** @internal Lambda's request id; the context may be missing when a test calls the handler bare. */
 export function lambdaRequestIdOf(context: Context | undefined): string {
   return asString((context as { awsRequestId?: unknown } | undefined)?.awsRequestId) ?? '';
@@ -38,10 +57,7 @@ export function completeRequest(
     kind,
     ...parts,
     body: requestBody,
-    requestId:
-      gatewayRequestId !== undefined && gatewayRequestId !== ''
-        ? gatewayRequestId
-        : lambdaRequestId,
+    requestId: chooseRequestId(gatewayRequestId, lambdaRequestId),
     lambdaRequestId,
   };
   // Frozen: the fold reads the request again after the handler ran, and must see what was read.
@@ -81,10 +97,7 @@ export function fallbackRequest(
     pathParameters: {},
     cookies: {},
     body: undefined,
-    requestId:
-      gatewayRequestId !== undefined && gatewayRequestId !== ''
-        ? gatewayRequestId
-        : lambdaRequestId,
+    requestId: chooseRequestId(gatewayRequestId, lambdaRequestId),
     lambdaRequestId,
     sourceIp: undefined,
     stage: undefined,

@@ -21,6 +21,13 @@ export interface CorsOptions {
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+// What is echoed from the request into response headers must be safe to send there. An origin is
+// a serialised scheme, host and port (visible ASCII; IDNs arrive punycoded); requested headers are
+// a comma-separated list of field names (RFC 9110 §5.1 tokens).
+const ORIGIN = /^[\x21-\x7e]+$/;
+const HEADER_NAME_LIST =
+  /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:[ \t]*,[ \t]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+)*$/;
+
 /**
  * Cross-origin resource sharing (the Fetch standard's CORS protocol): preflight requests are
  * answered here, and every response — successes, problems and masked defects alike — carries the
@@ -40,11 +47,12 @@ export function cors(options: CorsOptions): Middleware {
   const { origins } = options;
   const list = Array.isArray(origins) ? new Set(origins) : undefined;
   const allowed = (origin: string): boolean =>
-    origins === '*'
+    ORIGIN.test(origin) &&
+    (origins === '*'
       ? true
       : list !== undefined
         ? list.has(origin)
-        : (origins as (o: string) => boolean)(origin);
+        : (origins as (o: string) => boolean)(origin));
   const anyOrigin = origins === '*' && options.credentials !== true;
   const methods = (options.methods ?? DEFAULT_METHODS).join(', ');
   const exposed = options.exposedHeaders?.join(', ');
@@ -63,7 +71,8 @@ export function cors(options: CorsOptions): Middleware {
   }
 
   function preflight(request: HttpRequest, origin: string): HttpResponse {
-    const requested = request.headers['access-control-request-headers']?.join(', ');
+    const asked = request.headers['access-control-request-headers']?.join(', ');
+    const requested = asked !== undefined && HEADER_NAME_LIST.test(asked) ? asked : undefined;
     const headers: Record<string, readonly string[]> = {
       'access-control-allow-methods': [methods],
     };
