@@ -1,0 +1,246 @@
+/**
+ * Every generated document is a valid OpenAPI 3.0 document (`@apidevtools/swagger-parser`), and
+ * keeps the rules API Gateway applies when it imports one: each integration response's status is
+ * a declared method response, each request validator named is defined, each selection pattern is
+ * a regular expression Java compiles.
+ *
+ * The validator compiles the OpenAPI schema anew on each call (a few hundred milliseconds), so
+ * it runs on a set of option combinations that holds every pair of values of any two options;
+ * the import rules, which are cheap, are checked on every combination.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { OpenAPIV3 } from 'openapi-types';
+import { err, ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type { ErrorFormat, OpenApiDocument, OpenApiOptions } from '../../src/index.js';
+import {
+  TaggedError,
+  errorMap,
+  json,
+  openApiDocument,
+  router,
+  toLambda,
+  toLambdaIntegration,
+} from '../../src/index.js';
+import { api } from '../../examples/shop/handler.js';
+import { javaToJs } from '../support/java-regex.js';
+
+const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:shop';
+
+type Adapter = 'toLambda' | 'toLambdaIntegration';
+type Validation = NonNullable<OpenApiOptions['requestValidation']>;
+
+interface Combination {
+  readonly adapter: Adapter;
+  readonly errorFormat: ErrorFormat;
+  readonly requestValidation: Validation;
+  readonly gatewayResponses: boolean;
+  readonly functionArn: boolean;
+}
+
+const ADAPTERS: readonly Adapter[] = ['toLambda', 'toLambdaIntegration'];
+const FORMATS: readonly ErrorFormat[] = ['json-api', 'problem', 'negotiate'];
+const VALIDATIONS: readonly Validation[] = [false, 'params', 'all'];
+const BOOLEANS: readonly boolean[] = [true, false];
+
+const ALL: readonly Combination[] = ADAPTERS.flatMap((adapter) =>
+  FORMATS.flatMap((errorFormat) =>
+    VALIDATIONS.flatMap((requestValidation) =>
+      BOOLEANS.flatMap((gatewayResponses) =>
+        BOOLEANS.map((functionArn) => ({
+          adapter,
+          errorFormat,
+          requestValidation,
+          gatewayResponses,
+          functionArn,
+        })),
+      ),
+    ),
+  ),
+);
+
+function row(
+  adapter: Adapter,
+  errorFormat: ErrorFormat,
+  requestValidation: Validation,
+  gatewayResponses: boolean,
+  functionArn: boolean,
+): Combination {
+  return { adapter, errorFormat, requestValidation, gatewayResponses, functionArn };
+}
+
+/** Every pair of values of any two options appears in one of these rows. */
+const PAIRWISE: readonly Combination[] = [
+  row('toLambda', 'json-api', false, true, true),
+  row('toLambda', 'negotiate', 'all', true, false),
+  row('toLambda', 'problem', 'all', false, true),
+  row('toLambda', 'problem', 'params', true, false),
+  row('toLambdaIntegration', 'json-api', 'all', false, true),
+  row('toLambdaIntegration', 'json-api', 'params', false, false),
+  row('toLambdaIntegration', 'negotiate', false, false, false),
+  row('toLambdaIntegration', 'negotiate', 'params', true, true),
+  row('toLambdaIntegration', 'problem', false, false, false),
+];
+
+function documentFor(combination: Combination): OpenApiDocument {
+  const adapt = combination.adapter === 'toLambda' ? toLambda : toLambdaIntegration;
+  const handler = adapt(api, { errorFormat: combination.errorFormat });
+  return openApiDocument(handler, {
+    title: 'Shop',
+    version: '2.0.0',
+    requestValidation: combination.requestValidation,
+    gatewayResponses: combination.gatewayResponses,
+    ...(combination.functionArn ? { functionArn: FUNCTION_ARN } : {}),
+  });
+}
+
+async function validate(document: OpenApiDocument): Promise<OpenAPIV3.Document> {
+  // The parser dereferences in place: it gets a copy.
+  const copy = structuredClone(document) as unknown as OpenAPIV3.Document;
+  return (await SwaggerParser.validate(copy)) as OpenAPIV3.Document;
+}
+
+/** The value of an option in a combination, for the pair check. */
+function values(combination: Combination): string[] {
+  return Object.entries(combination).map(([name, value]) => `${name}=${String(value)}`);
+}
+
+describe('the option combinations validated', () => {
+  it('hold every pair of values of any two options', () => {
+    const wanted = new Set<string>();
+    for (const combination of ALL) {
+      const [a, b, c, d, e] = values(combination);
+      const list = [a, b, c, d, e];
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) wanted.add(`${list[i]}&${list[j]}`);
+    }
+    const covered = new Set<string>();
+    for (const combination of PAIRWISE) {
+      const list = values(combination);
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) covered.add(`${list[i]}&${list[j]}`);
+    }
+    expect([...wanted].filter((pair) => !covered.has(pair))).toStrictEqual([]);
+  });
+});
+
+describe('swagger-parser', () => {
+  it.each(PAIRWISE)(
+    'validates the shop with $adapter, $errorFormat, validation $requestValidation, gateway responses $gatewayResponses, ARN $functionArn',
+    async (combination) => {
+      const document = documentFor(combination);
+      const validated = await validate(document);
+      expect(validated.openapi).toBe('3.0.3');
+      expect(validated.info).toStrictEqual({ title: 'Shop', version: '2.0.0' });
+      expect(Object.keys(validated.paths)).toStrictEqual([
+        '/health',
+        '/users',
+        '/users/{id}',
+        '/carts/{cartId}/checkout',
+      ]);
+      // The integration URI: the ARN's, or a CloudFormation Fn::Sub inside the extension.
+      const integration = (
+        validated.paths['/health']?.get as Record<string, unknown> | undefined
+      )?.['x-amazon-apigateway-integration'] as { uri: unknown } | undefined;
+      expect(integration?.uri).toStrictEqual(
+        combination.functionArn
+          ? `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${FUNCTION_ARN}/invocations`
+          : {
+              'Fn::Sub':
+                'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Function.Arn}/invocations',
+            },
+      );
+    },
+    30_000,
+  );
+
+  it('refuses a broken document, so that the checks above can fail', async () => {
+    const broken = {
+      ...documentFor(PAIRWISE[0]!),
+      paths: { '/health': { get: { responses: 1 } } },
+    };
+    await expect(validate(broken)).rejects.toThrow(/responses/);
+  }, 30_000);
+
+  class Throttled extends TaggedError('Throttled')<{ readonly seconds: number }> {}
+
+  it('validates a router whose error map decides a status per error', async () => {
+    const throttling = router({
+      errors: errorMap<Throttled>({
+        Throttled: (e) => ({ status: e.seconds > 60 ? 503 : 429 }),
+      }),
+    }).get('/slow', () => err(new Throttled({ seconds: 1 })));
+    const document = openApiDocument(toLambdaIntegration(throttling), { requestValidation: 'all' });
+    await expect(validate(document)).resolves.toMatchObject({ openapi: '3.0.3' });
+  }, 30_000);
+
+  it('validates a bare handler, served on every path and method', async () => {
+    const document = openApiDocument(toLambda(() => ok(json({ ok: true }))));
+    const validated = await validate(document);
+    expect(Object.keys(validated.paths)).toStrictEqual(['/{proxy+}']);
+    expect(Object.keys(validated.paths['/{proxy+}'] ?? {})).toStrictEqual([
+      'x-amazon-apigateway-any-method',
+    ]);
+  }, 30_000);
+});
+
+interface ImportedOperation {
+  readonly responses: Readonly<Record<string, unknown>>;
+  readonly 'x-amazon-apigateway-request-validator'?: string;
+  readonly 'x-amazon-apigateway-integration': {
+    readonly type: string;
+    readonly responses?: Readonly<Record<string, { readonly statusCode: string }>>;
+  };
+}
+
+function operations(document: OpenApiDocument): ImportedOperation[] {
+  const paths = document['paths'] as Record<string, Record<string, ImportedOperation>>;
+  return Object.values(paths).flatMap((methods) => Object.values(methods));
+}
+
+describe.each(ALL)(
+  "API Gateway's import rules: $adapter, $errorFormat, validation $requestValidation, gateway responses $gatewayResponses, ARN $functionArn",
+  (combination) => {
+    const document = documentFor(combination);
+
+    it('declares a method response for every integration response', () => {
+      for (const operation of operations(document)) {
+        const integration = operation['x-amazon-apigateway-integration'];
+        expect(integration.type).toBe(combination.adapter === 'toLambda' ? 'aws_proxy' : 'aws');
+        for (const response of Object.values(integration.responses ?? {})) {
+          expect(Object.keys(operation.responses)).toContain(response.statusCode);
+        }
+      }
+    });
+
+    it('names only request validators it defines, and only when asked to', () => {
+      const validators = document['x-amazon-apigateway-request-validators'] as
+        Record<string, unknown> | undefined;
+      for (const operation of operations(document)) {
+        const named = operation['x-amazon-apigateway-request-validator'];
+        if (combination.requestValidation === false) expect(named).toBeUndefined();
+        else {
+          expect(named).toBe(combination.requestValidation);
+          expect(Object.keys(validators ?? {})).toContain(named);
+        }
+      }
+      expect(validators === undefined).toBe(combination.requestValidation === false);
+    });
+
+    it('writes selection patterns Java compiles', () => {
+      for (const operation of operations(document)) {
+        for (const pattern of Object.keys(
+          operation['x-amazon-apigateway-integration'].responses ?? {},
+        )) {
+          if (pattern !== 'default') expect(() => new RegExp(javaToJs(pattern), 'u')).not.toThrow();
+        }
+      }
+    });
+
+    it('adds gateway responses only when asked to', () => {
+      expect('x-amazon-apigateway-gateway-responses' in document).toBe(
+        combination.gatewayResponses,
+      );
+    });
+  },
+);
