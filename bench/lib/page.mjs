@@ -178,9 +178,11 @@ password hashing. No contender logs its 4xx answers (gatefold \`clientErrorLogLe
   minified, every dependency inlined; gzip at zlib's default level; contents from the metafile
   (\`app\` is the bench's own route code, store and messages; \`generated\` is Middy's
   transpiled schema).
-- **Heap growth**: a fresh process, after warm-up and two forced GCs, runs
-  ${count(settings.heapInvocations, 'invocation')} cycling through the scenarios, then two forced
-  GCs again; the difference in \`heapUsed\`.
+- **Heap growth**: a fresh process, after warm-up and forced GCs, runs
+  ${count(settings.heapInvocations, 'invocation')} cycling through the scenarios, then forced GCs
+  again; the difference in \`heapUsed\`. The GCs are spread over a few event-loop turns, since
+  undici's \`Request\` and \`Response\` (Hono, Powertools) free their bodies through finalization
+  callbacks that run only between turns.
 
 ## Per invocation, median (ns, and multiple of the floor)
 

@@ -1,6 +1,7 @@
 // One contender's bundle in a process of its own, driven by the parent over IPC: check its
 // answers, time one scenario at a time, or count heap growth. Separate processes keep one
 // library's JIT feedback and garbage away from another's.
+import { setImmediate } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { measure } from 'mitata';
 import { CONTEXT, SCENARIOS } from './scenarios.mjs';
@@ -36,19 +37,34 @@ async function time(scenarioId, cpuTimeMs, minSamples) {
     min_samples: minSamples,
     min_cpu_time: cpuTimeMs * 1e6,
   });
-  return { p50: stats.p50, p99: stats.p99, avg: stats.avg, samples: stats.samples.length };
+  return {
+    min: stats.min,
+    p25: stats.p25,
+    p50: stats.p50,
+    p75: stats.p75,
+    p99: stats.p99,
+    avg: stats.avg,
+    samples: stats.samples.length,
+  };
 }
 
-/** Heap in use after `invocations` more invocations, cycling through the scenarios, after GC. */
+/**
+ * Heap in use after `invocations` more invocations, cycling through the scenarios, once garbage
+ * is collected. Collection is repeated across event-loop turns: undici's Request and Response
+ * (Hono, Powertools) free their bodies through finalization callbacks, which run only then.
+ */
 async function heapGrowth(invocations) {
-  const settle = () => {
-    globalThis.gc();
+  const settle = async () => {
+    for (let turn = 0; turn < 3; turn++) {
+      globalThis.gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     globalThis.gc();
     return process.memoryUsage().heapUsed;
   };
-  const before = settle();
+  const before = await settle();
   for (let i = 0; i < invocations; i++) await invoke(freshEvent(SCENARIOS[i % SCENARIOS.length]));
-  const after = settle();
+  const after = await settle();
   return { before, after, growth: after - before };
 }
 
