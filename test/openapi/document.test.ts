@@ -1,0 +1,514 @@
+/**
+ * What `openApiDocument` says of an API: its paths and operations, parameters and request bodies
+ * from the codecs, a response per status naming why it happens, the proxy or custom integration,
+ * request validators when asked, and the `default` response and "other status" pattern for error
+ * map entries whose status only the error decides.
+ */
+import * as t from 'io-ts';
+import { err, ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type { ErrorFormat, OpenApiDocument } from '../../src/index.js';
+import {
+  FOREIGN_ERROR_PATTERN,
+  IntFromString,
+  TaggedError,
+  created,
+  endpoint,
+  errorMap,
+  errorResponseTemplate,
+  json,
+  noContent,
+  openApiDocument,
+  otherStatusPattern,
+  requestTemplate,
+  router,
+  selectionPattern,
+  toLambda,
+  toLambdaIntegration,
+} from '../../src/index.js';
+import { api } from '../../examples/shop/handler.js';
+
+const PROBLEM_JSON = 'application/problem+json';
+const REQUEST_ID_HEADER = {
+  'x-request-id': {
+    description: 'The request id, also in the logs.',
+    schema: { type: 'string' },
+  },
+};
+const JSON_API_CONTENT = {
+  'application/json': { schema: { $ref: '#/components/schemas/JsonApiErrors' } },
+};
+const FUNCTION_URI = {
+  'Fn::Sub':
+    'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Function.Arn}/invocations',
+};
+
+type Operation = Record<string, unknown> & {
+  readonly parameters: unknown[];
+  readonly responses: Record<string, Record<string, unknown>>;
+  readonly requestBody?: Record<string, unknown>;
+  readonly 'x-amazon-apigateway-integration': Record<string, unknown> & {
+    readonly responses?: Record<string, { readonly statusCode: string }>;
+  };
+};
+
+function operationOf(document: OpenApiDocument, method: string, path: string): Operation {
+  const paths = document['paths'] as Record<string, Record<string, Operation>>;
+  const operation = paths[path]?.[method];
+  if (operation === undefined) throw new Error(`No operation ${method} ${path}.`);
+  return operation;
+}
+
+describe('the shop', () => {
+  const document = openApiDocument(toLambda(api, { errorFormat: 'json-api' }), {
+    title: 'Shop',
+    version: '1.2.3',
+    description: 'Users and carts.',
+    servers: [{ url: 'https://api.example.com/prod', description: 'Production' }],
+  });
+
+  it('describes every route, once, under OpenAPI 3.0', () => {
+    expect(document['openapi']).toBe('3.0.3');
+    expect(document['info']).toStrictEqual({
+      title: 'Shop',
+      version: '1.2.3',
+      description: 'Users and carts.',
+    });
+    expect(document['servers']).toStrictEqual([
+      { url: 'https://api.example.com/prod', description: 'Production' },
+    ]);
+    const paths = document['paths'] as Record<string, Record<string, Operation>>;
+    expect(
+      Object.entries(paths).map(([path, methods]) => [path, Object.keys(methods)]),
+    ).toStrictEqual([
+      ['/health', ['get']],
+      ['/users', ['post']],
+      ['/users/{id}', ['get']],
+      ['/carts/{cartId}/checkout', ['post']],
+    ]);
+    expect(
+      Object.values(paths).flatMap((methods) =>
+        Object.values(methods).map((operation) => operation['operationId']),
+      ),
+    ).toStrictEqual(['getHealth', 'postUsers', 'getUsersById', 'postCartsByCartIdCheckout']);
+    expect(Object.keys(document['components'] as object)).toStrictEqual(['schemas']);
+  });
+
+  it('types the path parameters from the codecs', () => {
+    expect(operationOf(document, 'get', '/users/{id}').parameters).toStrictEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+    expect(operationOf(document, 'post', '/carts/{cartId}/checkout').parameters).toStrictEqual([
+      { name: 'cartId', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+    expect(operationOf(document, 'get', '/health').parameters).toStrictEqual([]);
+  });
+
+  it('requires the registration body, with its schema', () => {
+    const body = operationOf(document, 'post', '/users').requestBody;
+    expect(body).toMatchObject({
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['data'],
+            properties: {
+              data: {
+                type: 'object',
+                required: ['type', 'attributes'],
+                properties: {
+                  type: { type: 'string', enum: ['users'] },
+                  attributes: {
+                    type: 'object',
+                    required: [
+                      'first-name',
+                      'last-name',
+                      'email',
+                      'password',
+                      'password-confirmation',
+                    ],
+                    properties: {
+                      'first-name': { type: 'string' },
+                      'last-name': { type: 'string' },
+                      email: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(operationOf(document, 'get', '/users/{id}').requestBody).toBeUndefined();
+  });
+
+  it('answers each error status with what leads to it', () => {
+    const described = (method: string, path: string) =>
+      Object.fromEntries(
+        Object.entries(operationOf(document, method, path).responses)
+          .filter(([status]) => Number(status) >= 400)
+          .map(([status, response]) => [status, response['description']]),
+      );
+    expect(described('get', '/users/{id}')).toStrictEqual({
+      '400': 'Bad Request: invalid request.',
+      '404': 'Not Found: UserNotFound.',
+      '409': 'Conflict: EmailTaken.',
+      '500': 'Internal Server Error: defect (masked).',
+    });
+    expect(described('post', '/users')).toStrictEqual({
+      '400': 'Bad Request: invalid request, malformed JSON body.',
+      '404': 'Not Found: UserNotFound.',
+      '409': 'Conflict: EmailTaken.',
+      '413': 'Content Too Large: body too large.',
+      '415': 'Unsupported Media Type: body not JSON.',
+      '500': 'Internal Server Error: defect (masked).',
+    });
+    expect(described('get', '/health')).toStrictEqual({
+      '404': 'Not Found: UserNotFound.',
+      '409': 'Conflict: EmailTaken.',
+      '500': 'Internal Server Error: defect (masked).',
+    });
+    expect(operationOf(document, 'get', '/users/{id}').responses['404']).toStrictEqual({
+      description: 'Not Found: UserNotFound.',
+      headers: REQUEST_ID_HEADER,
+      content: JSON_API_CONTENT,
+    });
+  });
+
+  it('integrates the proxy adapter as a Lambda proxy, without API Gateway validation', () => {
+    for (const [method, path] of [
+      ['get', '/health'],
+      ['post', '/users'],
+    ] as const) {
+      const operation = operationOf(document, method, path);
+      expect(operation['x-amazon-apigateway-integration']).toStrictEqual({
+        type: 'aws_proxy',
+        httpMethod: 'POST',
+        uri: FUNCTION_URI,
+        passthroughBehavior: 'when_no_match',
+      });
+      expect(operation).not.toHaveProperty('x-amazon-apigateway-request-validator');
+    }
+    expect(document).not.toHaveProperty('x-amazon-apigateway-request-validators');
+  });
+
+  it('answers with the error format of the handler, or the one asked for', () => {
+    const contentOf = (errorFormat: ErrorFormat, jsonApi?: 'application/vnd.api+json') => {
+      const handler = toLambda(api, {
+        errorFormat,
+        ...(jsonApi === undefined ? {} : { jsonApiMediaType: jsonApi }),
+      });
+      return operationOf(openApiDocument(handler), 'get', '/users/{id}').responses['404']?.[
+        'content'
+      ];
+    };
+    const problemContent = { schema: { $ref: '#/components/schemas/ProblemDetails' } };
+    const jsonApiContent = { schema: { $ref: '#/components/schemas/JsonApiErrors' } };
+    expect(contentOf('json-api')).toStrictEqual({ 'application/json': jsonApiContent });
+    expect(contentOf('problem')).toStrictEqual({ [PROBLEM_JSON]: problemContent });
+    expect(contentOf('negotiate', 'application/vnd.api+json')).toStrictEqual({
+      'application/vnd.api+json': jsonApiContent,
+      [PROBLEM_JSON]: problemContent,
+    });
+    const overridden = openApiDocument(toLambda(api, { errorFormat: 'json-api' }), {
+      errorFormat: 'problem',
+    });
+    expect(
+      operationOf(overridden, 'get', '/users/{id}').responses['404']?.['content'],
+    ).toStrictEqual({ [PROBLEM_JSON]: problemContent });
+  });
+
+  it('names request validators when asked, and defines both', () => {
+    for (const validation of ['params', 'all'] as const) {
+      const validated = openApiDocument(api, { requestValidation: validation });
+      expect(
+        operationOf(validated, 'post', '/users')['x-amazon-apigateway-request-validator'],
+      ).toBe(validation);
+      expect(validated['x-amazon-apigateway-request-validators']).toStrictEqual({
+        all: { validateRequestBody: true, validateRequestParameters: true },
+        params: { validateRequestBody: false, validateRequestParameters: true },
+      });
+    }
+  });
+
+  it('uses the function ARN, with its region, for the integration URI', () => {
+    const arn = 'arn:aws:lambda:ap-southeast-2:123456789012:function:shop:live';
+    const withArn = openApiDocument(api, { functionArn: arn });
+    expect(operationOf(withArn, 'get', '/health')['x-amazon-apigateway-integration']['uri']).toBe(
+      `arn:aws:apigateway:ap-southeast-2:lambda:path/2015-03-31/functions/${arn}/invocations`,
+    );
+    const named = openApiDocument(api, { functionResource: 'ShopFunction' });
+    expect(
+      operationOf(named, 'get', '/health')['x-amazon-apigateway-integration']['uri'],
+    ).toStrictEqual({
+      'Fn::Sub':
+        'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ShopFunction.Arn}/invocations',
+    });
+  });
+});
+
+describe('the shop behind the custom integration', () => {
+  const document = openApiDocument(toLambdaIntegration(api, { errorFormat: 'negotiate' }));
+
+  it('integrates it with templates, a pattern per status and the foreign failures', () => {
+    const operation = operationOf(document, 'get', '/users/{id}');
+    const integration = operation['x-amazon-apigateway-integration'];
+    const errorTemplate = { 'application/json': errorResponseTemplate('x-request-id', false) };
+    expect(integration).toMatchObject({
+      type: 'aws',
+      httpMethod: 'POST',
+      uri: FUNCTION_URI,
+      passthroughBehavior: 'never',
+      requestTemplates: { 'application/json': requestTemplate() },
+    });
+    expect(integration.responses).toMatchObject({
+      default: { statusCode: '200' },
+      [selectionPattern(400)]: { statusCode: '400', responseTemplates: errorTemplate },
+      [selectionPattern(404)]: { statusCode: '404', responseTemplates: errorTemplate },
+      [selectionPattern(409)]: { statusCode: '409', responseTemplates: errorTemplate },
+      [selectionPattern(500)]: { statusCode: '500', responseTemplates: errorTemplate },
+    });
+    const foreign = Object.entries(integration.responses ?? {})
+      .filter(([pattern]) => pattern.endsWith(FOREIGN_ERROR_PATTERN))
+      .map(([, response]) => response.statusCode);
+    expect(foreign).toStrictEqual(['504', '502']);
+    expect(Object.keys(operation.responses)).toStrictEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '500',
+      '502',
+      '504',
+    ]);
+    expect(operation.responses['502']).toStrictEqual({
+      description: 'Bad Gateway: the function failed or timed out.',
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/JsonApiErrors' } },
+        [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+      },
+    });
+  });
+
+  it('can be asked for either integration, whatever the handler was built for', () => {
+    const asProxy = openApiDocument(toLambdaIntegration(api), { integration: 'proxy' });
+    expect(operationOf(asProxy, 'get', '/health')['x-amazon-apigateway-integration']['type']).toBe(
+      'aws_proxy',
+    );
+    const asCustom = openApiDocument(toLambda(api), { integration: 'custom' });
+    expect(operationOf(asCustom, 'get', '/health')['x-amazon-apigateway-integration']['type']).toBe(
+      'aws',
+    );
+    expect(
+      operationOf(openApiDocument(api), 'get', '/health')['x-amazon-apigateway-integration'][
+        'type'
+      ],
+    ).toBe('aws_proxy');
+  });
+});
+
+class Throttled extends TaggedError('Throttled')<{ readonly seconds: number }> {}
+class Missing extends TaggedError('Missing')<{ readonly id: string }> {}
+class Locked extends TaggedError('Locked')<{ readonly by: string }> {}
+
+const itemErrors = errorMap<Throttled | Missing | Locked>({
+  // Whole functions: the status is decided per error.
+  Throttled: (e) => ({
+    status: e.seconds > 60 ? 503 : 429,
+    headers: { 'retry-after': String(e.seconds) },
+  }),
+  Locked: () => ({ status: 423 }),
+  // Fields computed from the error, the status fixed.
+  Missing: { status: 404, detail: (e) => `No item ${e.id}.` },
+});
+
+const items = router({ errors: itemErrors })
+  .get(
+    '/items',
+    endpoint(
+      {
+        query: t.type({ page: IntFromString, tag: t.array(t.string) }),
+        headers: t.type({ 'x-api-key': t.string }),
+      },
+      () => ok(json([])),
+      {
+        describe: {
+          summary: 'List items',
+          description: 'Newest first.',
+          tags: ['items'],
+          response: t.array(t.type({ id: t.string })),
+        },
+      },
+    ),
+  )
+  .post(
+    '/items',
+    endpoint({ body: t.type({ name: t.string }) }, () => ok(created('/items/1', { id: '1' })), {
+      unknownMembers: 'reject',
+      status: 422,
+      describe: { status: 201, operationId: 'createItem' },
+    }),
+  )
+  .delete(
+    '/items/{id}',
+    endpoint({ params: t.type({ id: t.string }) }, () => ok(noContent()), {
+      describe: { status: 204 },
+    }),
+  )
+  .get('/files/{path+}', () => err(new Throttled({ seconds: 5 })));
+
+describe('a router with statuses decided per error', () => {
+  const document = openApiDocument(toLambdaIntegration(items));
+
+  it('gives them a default response naming the tags', () => {
+    for (const [method, path] of [
+      ['get', '/items'],
+      ['post', '/items'],
+      ['delete', '/items/{id}'],
+      ['get', '/files/{path+}'],
+    ] as const) {
+      expect(operationOf(document, method, path).responses['default']).toStrictEqual({
+        description: 'Statuses decided per error: Throttled, Locked.',
+        headers: REQUEST_ID_HEADER,
+        content: JSON_API_CONTENT,
+      });
+    }
+  });
+
+  it('gives them one pattern that leaves out the listed statuses and sets the status', () => {
+    const integration = operationOf(document, 'post', '/items')['x-amazon-apigateway-integration'];
+    const listed = [400, 404, 413, 415, 422, 500];
+    expect(Object.keys(integration.responses ?? {})).toStrictEqual([
+      'default',
+      ...listed.map(selectionPattern),
+      otherStatusPattern(listed),
+      `(?=[\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`,
+      `(?![\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`,
+    ]);
+    expect(integration.responses?.[otherStatusPattern(listed)]).toStrictEqual({
+      statusCode: '500',
+      responseTemplates: { 'application/json': errorResponseTemplate('x-request-id', true) },
+    });
+  });
+
+  it('lists a fixed status with the tag, computed fields and all', () => {
+    expect(operationOf(document, 'delete', '/items/{id}').responses['404']?.['description']).toBe(
+      'Not Found: Missing.',
+    );
+  });
+
+  it('takes the success status, body schema and description from the endpoint', () => {
+    const list = operationOf(document, 'get', '/items');
+    expect(list).toMatchObject({
+      operationId: 'getItems',
+      summary: 'List items',
+      description: 'Newest first.',
+      tags: ['items'],
+    });
+    expect(list.responses['200']).toStrictEqual({
+      description: 'OK',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+          },
+        },
+      },
+    });
+    const create = operationOf(document, 'post', '/items');
+    expect(create['operationId']).toBe('createItem');
+    expect(create.responses['201']).toStrictEqual({
+      description: 'Created',
+      content: { 'application/json': { schema: {} } },
+    });
+    expect(create['x-amazon-apigateway-integration'].responses?.['default']).toStrictEqual({
+      statusCode: '201',
+    });
+    expect(create.responses['422']?.['description']).toBe(
+      'Unprocessable Content: invalid request.',
+    );
+    expect(create.responses['400']?.['description']).toBe('Bad Request: malformed JSON body.');
+    const remove = operationOf(document, 'delete', '/items/{id}');
+    expect(remove.responses['204']).toStrictEqual({ description: 'No Content' });
+  });
+
+  it('closes the body schema of an endpoint that rejects unknown members', () => {
+    expect(operationOf(document, 'post', '/items').requestBody).toStrictEqual({
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: ['name'],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+  });
+
+  it('lists query and header parameters, arrays exploded, and a greedy path parameter', () => {
+    expect(operationOf(document, 'get', '/items').parameters).toStrictEqual([
+      {
+        name: 'page',
+        in: 'query',
+        required: true,
+        schema: { type: 'string', pattern: '^-?\\d+$', format: 'int64' },
+      },
+      {
+        name: 'tag',
+        in: 'query',
+        required: true,
+        schema: { type: 'array', items: { type: 'string' } },
+        style: 'form',
+        explode: true,
+      },
+      { name: 'x-api-key', in: 'header', required: true, schema: { type: 'string' } },
+    ]);
+    expect(operationOf(document, 'get', '/files/{path+}').parameters).toStrictEqual([
+      { name: 'path', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+  });
+
+  it('declares the headers an error status carries', () => {
+    const withHeaders = router({
+      errors: errorMap<Throttled | Locked | Missing>({
+        Throttled: { status: 429 },
+        Locked: { status: 401 },
+        Missing: { status: 405 },
+      }),
+    }).get('/x', () => ok(json(1)));
+    const responses = operationOf(openApiDocument(withHeaders), 'get', '/x').responses;
+    expect(responses['429']?.['headers']).toStrictEqual({
+      ...REQUEST_ID_HEADER,
+      'Retry-After': { schema: { type: 'string' } },
+    });
+    expect(responses['401']?.['headers']).toStrictEqual({
+      ...REQUEST_ID_HEADER,
+      'WWW-Authenticate': { schema: { type: 'string' } },
+    });
+    expect(responses['405']?.['headers']).toStrictEqual({
+      ...REQUEST_ID_HEADER,
+      Allow: { schema: { type: 'string' } },
+    });
+    expect(responses).not.toHaveProperty('default');
+  });
+
+  it('names the request id header the handler was given', () => {
+    const custom = openApiDocument(toLambdaIntegration(items, { requestIdHeader: 'X-Trace' }));
+    const operation = operationOf(custom, 'get', '/files/{path+}');
+    expect(operation.responses['404']?.['headers']).toStrictEqual({
+      'x-trace': REQUEST_ID_HEADER['x-request-id'],
+    });
+    expect(
+      operation['x-amazon-apigateway-integration'].responses?.[selectionPattern(404)],
+    ).toStrictEqual({
+      statusCode: '404',
+      responseTemplates: { 'application/json': errorResponseTemplate('x-trace', false) },
+    });
+  });
+});
