@@ -16,7 +16,8 @@ import { recordAdapted } from '../_internals/adapted.js';
 import { describeError } from '../_internals/describe-error.js';
 import { asRecord } from '../_internals/fields.js';
 import { isIntegrationEvent, readIntegrationEvent } from './event.js';
-import { errorMessage } from './message.js';
+import { errorMessage, lastResortMessage } from './message.js';
+import { checkResponseHeaders } from '../_internals/headers.js';
 
 /** The function `toLambdaIntegration` returns: the success body, or a rejection for an error. */
 export type LambdaIntegrationHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -90,13 +91,27 @@ export function toLambdaIntegration(
       throw error;
     }
     const invocation: Invocation = { startedAt, gatewayRequestId: undefined };
-    const { response } = await run(
+    const { request, response } = await run(
       () => adoptRequestId(readIntegrationEvent(record, context), adoptHeader),
       () => fallbackRequest('rest', {}, context),
       context,
       invocation,
     );
     if (response.status < 400) return successValue(response);
+    try {
+      // The message's headers are sent on by the response template: none may split a response.
+      checkResponseHeaders(response.headers, response.cookies);
+    } catch (failure) {
+      safeLog(config.logger, 'error', {
+        message: 'Answering failed; sent a fixed 500',
+        requestId: request.requestId,
+        ...describeError(failure),
+      });
+      throw new IntegrationErrorResponse(
+        500,
+        lastResortMessage(request.requestId, requestIdHeader),
+      );
+    }
     throw new IntegrationErrorResponse(response.status, errorMessage(response, requestIdHeader));
   }
 

@@ -69,3 +69,13 @@ export function otherStatusPattern(listed: readonly number[]): string {
  * a function that ran out of memory. Without it they would fall through to the success response.
  */
 export const FOREIGN_ERROR_PATTERN = '(?!\\{"status":\\d{3},)[\\s\\S]*';
+
+/** @internal The message of the fixed 500, when the response itself cannot be sent. */
+export function lastResortMessage(requestId: string, requestIdHeader: string): string {
+  const body = `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
+  return asciiJson({
+    status: 500,
+    headers: { 'content-type': 'application/json', [requestIdHeader]: requestId },
+    body,
+  });
+}
