@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { ResultAsync, err, errAsync, ok, okAsync } from 'neverthrow';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import type {
+  CorsOptions,
   ErrorFormat,
   ErrorStatus,
   Handler,
@@ -24,6 +26,10 @@ import {
   UnsupportedEventError,
   accepted,
   binary,
+  compress,
+  conditionalGet,
+  cors,
+  deadline,
   created,
   detectEventKind,
   isProblem,
@@ -34,6 +40,7 @@ import {
   notFound,
   problem,
   redirect,
+  securityHeaders,
   serviceUnavailable,
   text,
   toLambda,
@@ -147,6 +154,12 @@ const headerName = fc.oneof(
       '__proto__',
       'constructor',
       'hasOwnProperty',
+      // What the built-in middleware read.
+      'Origin',
+      'Access-Control-Request-Method',
+      'access-control-request-headers',
+      'Accept-Encoding',
+      'If-None-Match',
     ),
   },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
@@ -166,9 +179,28 @@ const headerValue = fc.oneof(
     ' , ',
     'c'.repeat(200),
     'c'.repeat(201),
+    'https://shop.example',
+    'https://shop.example\r\nset-cookie: a=1',
+    'null',
+    'POST',
+    'content-type, x-api-key',
+    'x-a\r\nx-b',
+    'gzip, br',
+    'br;q=0, gzip',
+    'W/"0"',
+    '*',
   ),
   // Visible ASCII, as a sane request id is.
   fc.stringMatching(/^[\x21-\x7e]{1,24}$/),
+);
+// Ids a response header cannot carry (CR, LF, NUL, other controls) and one it can (a tab).
+const unsafeRequestId = fc.constantFrom(
+  'gw\r\nset-cookie: a=1',
+  'gw\n1',
+  'gw\u00001',
+  'gw\u007f',
+  'gw\u001b[31m',
+  'gw\tok',
 );
 const oddValue = fc.oneof(
   oddScalar,
@@ -281,7 +313,7 @@ const restEvents: fc.Arbitrary<GeneratedEvent> = fc
           fc.constant({}),
           fc.record(
             {
-              requestId: fc.oneof(fc.string({ maxLength: 8 }), oddScalar),
+              requestId: fc.oneof(fc.string({ maxLength: 8 }), oddScalar, unsafeRequestId),
               stage: fc.oneof(fc.string({ maxLength: 8 }), oddScalar),
               identity: fc.oneof(
                 oddScalar,
@@ -365,7 +397,7 @@ const v2Events: fc.Arbitrary<GeneratedEvent> = fc
                 { requiredKeys: [] },
               ),
             ),
-            requestId: fc.oneof(fc.string({ maxLength: 8 }), oddScalar),
+            requestId: fc.oneof(fc.string({ maxLength: 8 }), oddScalar, unsafeRequestId),
             stage: fc.oneof(fc.constantFrom('$default', 'prod', ''), oddScalar),
             domainName: fc.oneof(
               fc.constantFrom('abc.lambda-url.eu-west-1.on.aws', 'abc.execute-api.aws'),
@@ -725,7 +757,12 @@ const options = fc.record({
     { nil: undefined },
   ),
   brokenLogger: fc.boolean(),
-  context: fc.constantFrom<Context | undefined>(lambdaContext, {} as Context, undefined),
+  context: fc.constantFrom<Context | undefined>(
+    lambdaContext,
+    {} as Context,
+    undefined,
+    fakeContext({ awsRequestId: 'lambda\r\nx-evil: 1' }),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -745,7 +782,25 @@ function expectMultiValueMap(value: unknown): void {
   }
 }
 
+const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const UNSAFE_FIELD_VALUE = /[\r\n\0]/;
+
+/** Every header and cookie the result sends has a token name and no CR, LF or NUL. */
+function expectSendableHeaders(result: Record<string, unknown>): void {
+  const values: unknown[] = [];
+  for (const map of [result['headers'], result['multiValueHeaders']]) {
+    if (!isRecord(map)) continue;
+    for (const [name, value] of Object.entries(map)) {
+      expect(name).toMatch(FIELD_NAME);
+      values.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
+    }
+  }
+  if (Array.isArray(result['cookies'])) values.push(...(result['cookies'] as unknown[]));
+  for (const value of values) expect(String(value)).not.toMatch(UNSAFE_FIELD_VALUE);
+}
+
 function expectValidResult(result: Record<string, unknown>, generated: GeneratedEvent): void {
+  expectSendableHeaders(result);
   const status = result['statusCode'];
   expect(Number.isInteger(status)).toBe(true);
   expect(status).toBeGreaterThanOrEqual(100);
@@ -844,7 +899,13 @@ function clientRequestIds({ shape, event }: GeneratedEvent): string[] {
   return valuesIn(event['headers'], false);
 }
 
-/** The request's id; `''` when neither the event nor the context gives one. */
+/** An id the response header can carry: not empty, no control character but a tab. */
+function usableId(id: string | undefined): id is string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  return id !== undefined && id !== '' && !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(id);
+}
+
+/** The request's id; `''` when neither the event nor the context gives a usable one. */
 function expectedRequestId(generated: GeneratedEvent, context: Context | undefined): string {
   const [inbound] = clientRequestIds(generated);
   if (inbound !== undefined && SANE_REQUEST_ID.test(inbound)) return inbound;
@@ -852,9 +913,10 @@ function expectedRequestId(generated: GeneratedEvent, context: Context | undefin
   if (generated.shape !== 'alb') {
     const requestContext = generated.event['requestContext'];
     const gateway = isRecord(requestContext) ? textOf(requestContext['requestId']) : undefined;
-    if (gateway !== undefined && gateway !== '') return gateway;
+    if (usableId(gateway)) return gateway;
   }
-  return textOf((context as { awsRequestId?: unknown } | undefined)?.awsRequestId) ?? '';
+  const lambda = textOf((context as { awsRequestId?: unknown } | undefined)?.awsRequestId);
+  return usableId(lambda) ? lambda : '';
 }
 
 /**
@@ -968,6 +1030,72 @@ describe('toLambda, for any event and any handler outcome', () => {
             expect(logger.info).not.toHaveBeenCalled();
           }
         }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+/** The body as the client reads it: base64 decoded and decompressed per Content-Encoding. */
+function bodyText(result: Record<string, unknown>): string {
+  const body = typeof result['body'] === 'string' ? result['body'] : '';
+  if (result['isBase64Encoded'] !== true) return body;
+  const bytes = Buffer.from(body, 'base64');
+  const headers = JSON.stringify([result['headers'], result['multiValueHeaders']]);
+  if (headers.includes('"br"')) return brotliDecompressSync(bytes).toString('utf8');
+  if (headers.includes('"gzip"')) return gunzipSync(bytes).toString('utf8');
+  return bytes.toString('utf8');
+}
+
+const middlewareOptions = fc.record({
+  origins: fc.constantFrom<CorsOptions['origins']>('*', ['https://shop.example'], () => true),
+  credentials: fc.boolean(),
+  threshold: fc.integer({ min: 0, max: 2048 }),
+});
+
+describe('toLambda with every built-in middleware, for any event and any handler outcome', () => {
+  it(
+    'resolves to a valid result of the event’s kind; 5xx only for defects and 5xx answers; nothing of a defect leaks',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          events,
+          outcomes,
+          middlewareOptions,
+          fc.boolean(),
+          async (generated, outcome, settings, brokenLogger) => {
+            const logger = captureLogger(brokenLogger);
+            const handler = toLambda((() => outcome.run()) as unknown as AnyHandler, {
+              logger,
+              middleware: [
+                cors({ origins: settings.origins, credentials: settings.credentials }),
+                securityHeaders(),
+                compress({ threshold: settings.threshold }),
+                conditionalGet(),
+                deadline(),
+              ],
+            });
+
+            const result = (await handler(
+              generated.event as unknown as HttpEvent,
+              lambdaContext,
+            )) as unknown as Record<string, unknown>;
+
+            expectValidResult(result, generated);
+            const status = result['statusCode'] as number;
+            if (status >= 500) {
+              expect(outcome.defect || outcome.status >= 500).toBe(true);
+              expect(logger.error).toHaveBeenCalledTimes(1);
+            } else {
+              expect(logger.error).not.toHaveBeenCalled();
+            }
+            if (outcome.defect) {
+              expect(JSON.stringify(result)).not.toContain(MARK);
+              expect(bodyText(result)).not.toContain(MARK);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
     },
