@@ -45,6 +45,7 @@ export type {
   Tagged,
   TaggedErrorClass,
   TaggedErrorInstance,
+  TaggedErrorOptions,
 } from './errors/tagged-error.js';
 export { serve } from './dev/serve.js';
 export { toLambdaIntegration, IntegrationErrorResponse } from './integration/adapter.js';

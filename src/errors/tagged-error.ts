@@ -17,6 +17,12 @@ export type TaggedErrorInstance<Tag extends string, A extends object> = Error &
 // eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- an error may carry no data
 export type NoData = Record<never, never>;
 
+/** Options of {@link TaggedError}. */
+export interface TaggedErrorOptions {
+  /** Capture a stack trace for each instance; `false` by default. */
+  readonly stack?: boolean;
+}
+
 /** The constructor {@link TaggedError} returns; data is optional when the error has none. */
 export type TaggedErrorClass<Tag extends string> = new <A extends object = NoData>(
   ...args: keyof A extends never
@@ -25,8 +31,11 @@ export type TaggedErrorClass<Tag extends string> = new <A extends object = NoDat
 ) => TaggedErrorInstance<Tag, A>;
 
 /**
- * A base class for a domain error with a tag and data. Instances are real `Error`s (a stack, a
- * `cause`), so a mapped 5xx logs where it came from; the data become readonly fields.
+ * A base class for a domain error with a tag and data. Instances are real `Error`s with a `cause`;
+ * the data become readonly fields. A domain error is an expected answer, not a fault, so by
+ * default no stack trace is captured (capturing one costs more than the rest of an error
+ * answer); the `cause` keeps the stack of what went wrong underneath. `{ stack: true }` captures
+ * one, for an error that stands for a fault of its own.
  *
  * @example
  * ```ts
@@ -37,15 +46,24 @@ export type TaggedErrorClass<Tag extends string> = new <A extends object = NoDat
  *
  * const missing = new UserNotFound({ id: 'u-9' }); // missing._tag === 'UserNotFound'
  * const down = new LedgerUnavailable({ cause: new Error('timeout') });
+ * class Corrupted extends TaggedError('Corrupted', { stack: true }) {}
  * ```
  */
-export function TaggedError<const Tag extends string>(tag: Tag): TaggedErrorClass<Tag> {
+export function TaggedError<const Tag extends string>(
+  tag: Tag,
+  options: TaggedErrorOptions = {},
+): TaggedErrorClass<Tag> {
+  const captureStack = options.stack ?? false;
   class Base extends Error {
-    readonly _tag: Tag = tag;
+    readonly _tag: Tag;
 
     constructor(data?: Record<string, unknown>) {
       const { cause, ...fields } = data ?? {};
+      const limit = Error.stackTraceLimit;
+      if (!captureStack) Error.stackTraceLimit = 0;
       super(tag, cause === undefined ? undefined : { cause });
+      Error.stackTraceLimit = limit;
+      this._tag = tag;
       this.name = tag;
       Object.assign(this, fields);
     }
