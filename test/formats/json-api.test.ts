@@ -125,7 +125,8 @@ describe('jsonApiError', () => {
         expect(out.status).toBe(String(i.status));
       }),
     );
-  });
+    // Generating URLs and JSON values is slow on a busy machine; the check itself is not.
+  }, 30_000);
 });
 
 describe('jsonApiDocument', () => {
