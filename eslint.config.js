@@ -14,6 +14,7 @@ export default defineConfig(
       'docs/api/',
       'reports/',
       '.stryker-tmp/',
+      '**/cdk.out/',
     ],
   },
   js.configs.recommended,

@@ -8,6 +8,7 @@ export type {
   EndpointParts,
   OperationDescription,
   PartCodec,
+  PartName,
 } from './decode/endpoint.js';
 export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
 export type { BodyLimits } from './decode/json-body.js';
@@ -15,6 +16,8 @@ export { issueToProblem } from './decode/issue.js';
 export type { Issue, IssueTemplate } from './decode/issue.js';
 export { escapePointerToken, toPointer } from './decode/pointer.js';
 export { max, maxLength, min, minLength, pattern, refine } from './decode/refine.js';
+export type { Sized } from './decode/refine.js';
+export type { AnyCodec } from './decode/describe.js';
 export { reportErrors } from './decode/report.js';
 export type { RequestPart } from './decode/report.js';
 export {

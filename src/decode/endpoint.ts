@@ -32,7 +32,8 @@ export interface EndpointParts {
   readonly body?: PartCodec;
 }
 
-type PartName = keyof EndpointParts;
+/** The name of a request part an endpoint decodes. */
+export type PartName = keyof EndpointParts;
 
 /** The decoded input a handler receives: one member per declared part, typed by its codec. */
 export type EndpointInput<S extends EndpointParts> = {

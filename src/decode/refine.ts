@@ -54,7 +54,8 @@ function refineWith<A, O, I>(
   });
 }
 
-interface Sized {
+/** A value with a length: a string or an array. */
+export interface Sized {
   readonly length: number;
 }
 

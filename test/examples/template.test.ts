@@ -36,7 +36,7 @@ describe('examples/shop/template.yaml', () => {
   it('is a SAM template with one function for a REST API, an HTTP API and a Function URL', () => {
     const { Transform, Globals, Resources } = template();
     expect(Transform).toBe('AWS::Serverless-2016-10-31');
-    expect(Globals.Function['Runtime']).toBe('nodejs20.x');
+    expect(Globals.Function['Runtime']).toBe('nodejs24.x');
     const fn = Resources['ShopFunction'];
     expect(fn?.Type).toBe('AWS::Serverless::Function');
     expect(fn?.Properties['FunctionUrlConfig']).toEqual({ AuthType: 'NONE' });
