@@ -28,8 +28,8 @@ export interface IntegrationEvent {
     readonly querystring: Readonly<Record<string, string>>;
     readonly header: Readonly<Record<string, string>>;
   };
-  /** The JSON body as `$input.json('$')` gives it: `{}` when the request had none. */
-  readonly body: unknown;
+  /** The JSON body as `$input.json('$')` gives it; absent when the request had none. */
+  readonly body?: unknown;
 }
 
 /** The event API Gateway's "method request passthrough" template builds. */

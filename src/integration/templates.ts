@@ -28,8 +28,10 @@ export function requestTemplate(): string {
     '"sourceIp":"$util.urlEncode($context.identity.sourceIp)",',
     // Without an authorizer the value is null, which `urlEncode` would fail on.
     '"principalId":"#if($context.authorizer.principalId)$util.urlEncode($context.authorizer.principalId)#end",',
-    `"params":{${params}},`,
-    `"body":$input.json('$')`,
+    `"params":{${params}}`,
+    // `$input.json('$')` gives `{}` for a request without a body: leave the member out instead,
+    // so that a missing body is reported as missing, as the proxy adapter reports it.
+    `#if($input.body != ''),"body":$input.json('$')#end`,
     '}',
   ].join('');
 }

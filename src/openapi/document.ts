@@ -11,6 +11,7 @@ import type { ErrorFormat, JsonApiMediaType } from '../options.js';
 import type { Route } from '../router/router.js';
 import { endpointFacts } from '../decode/endpoint.js';
 import { mergeErrorMaps } from '../errors/error-map.js';
+import { JSON_API_MEDIA_TYPE } from '../formats/json-api.js';
 import { PROBLEM_JSON_MEDIA_TYPE } from '../formats/problem-details.js';
 import {
   FOREIGN_ERROR_PATTERN,
@@ -165,10 +166,20 @@ function operationId(method: string, path: string): string {
   return `${method === 'ANY' ? 'any' : method.toLowerCase()}${name}`;
 }
 
+/**
+ * The request templates, one per media type a JSON body may be labelled with: with
+ * `passthroughBehavior: never`, API Gateway answers 415 to any other type (a request without a
+ * `Content-Type` counts as `application/json`).
+ */
+function requestTemplates(jsonApiMediaType: JsonApiMediaType): Record<string, string> {
+  const template = requestTemplate();
+  const types = new Set(['application/json', JSON_API_MEDIA_TYPE, jsonApiMediaType]);
+  return Object.fromEntries([...types].map((type) => [type, template]));
+}
+
 function customIntegration(
   success: number,
   errorStatuses: readonly number[],
-  hasDynamic: boolean,
   described: Described,
   uri: unknown,
 ): Record<string, unknown> {
@@ -186,15 +197,15 @@ function customIntegration(
       },
     };
   }
-  if (hasDynamic) {
-    // Statuses only a request decides: one pattern, the status taken from the message.
-    responses[otherStatusPattern(errorStatuses)] = {
-      statusCode: '500',
-      responseTemplates: {
-        'application/json': errorResponseTemplate(described.requestIdHeader, true),
-      },
-    };
-  }
+  // Every other status gatefold may answer — one an error map computes per error, a problem a
+  // handler or middleware builds itself, the router's 405 — takes one pattern, its status read
+  // from the message. Without it such a message would match nothing and become a 200.
+  responses[otherStatusPattern(errorStatuses)] = {
+    statusCode: '500',
+    responseTemplates: {
+      'application/json': errorResponseTemplate(described.requestIdHeader, true),
+    },
+  };
   // A failure that is not gatefold's (a timeout, a crash) would otherwise become a 200.
   responses[`(?=[\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`] = {
     statusCode: '504',
@@ -213,7 +224,7 @@ function customIntegration(
     httpMethod: 'POST',
     uri,
     passthroughBehavior: 'never',
-    requestTemplates: { 'application/json': requestTemplate() },
+    requestTemplates: requestTemplates(described.jsonApiMediaType),
     responses,
   };
 }
@@ -285,7 +296,6 @@ function operation(
       ? customIntegration(
           statuses.success,
           [...statuses.errors.keys()],
-          statuses.dynamic.length > 0,
           described,
           uri,
         )

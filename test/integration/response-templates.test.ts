@@ -8,13 +8,15 @@
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorFormat } from '../../src/index.js';
+import type { ErrorFormat, Middleware } from '../../src/index.js';
 import {
   TaggedError,
   errorMap,
   endpoint,
   openApiDocument,
   otherStatusPattern,
+  problem,
+  json,
   router,
   selectionPattern,
   toLambda,
@@ -197,6 +199,42 @@ describe.each(['json-api', 'problem'] as const)('an error map with headers, %s',
       )
       .map(([pattern, response]) => [pattern, response.statusCode]);
     expect(setsStatus).toStrictEqual([[otherStatusPattern([401, 405, 500]), '500']]);
+  });
+});
+
+describe('statuses no error map declares', () => {
+  // A handler's own problem, a middleware's problem and the router's 405 are known only when
+  // they happen: the pattern for other statuses must serve them, or they would become a 200.
+  const paying = router()
+    .get('/pay', () => err(problem({ status: 402, code: 'card-declined' })))
+    .get('/guarded', () => ok(json({ seen: true })));
+  const apiKey: Middleware = (next, tools) => async (request, context) =>
+    request.path === '/guarded'
+      ? tools.problem(request, problem({ status: 403 }))
+      : next(request, context);
+  const options = { logger: capturingLogger(), middleware: [apiKey] };
+  const custom = toLambdaIntegration(paying, options);
+  const proxy = toLambda(paying, options);
+  const document = openApiDocument(custom);
+
+  it.each([
+    { method: 'GET', path: '/pay', status: 402 },
+    { method: 'GET', path: '/guarded', status: 403 },
+    { method: 'DELETE', path: '/pay', status: 405 },
+  ])('$method $path: $status, as the proxy adapter answers it', async (row) => {
+    const event = restApiEvent({ method: row.method, path: row.path, requestId: REST_REQUEST_ID });
+    const expected = await invoke(proxy, event);
+    // API Gateway would route DELETE only if the document declared it: use the path's GET.
+    const answer = await throughGateway(custom, operationOf(document, 'GET', row.path), {
+      ...methodRequestOf(event),
+    });
+    expect(expected.status).toBe(row.status);
+    expect(answer).toMatchObject({
+      status: row.status,
+      pattern: otherStatusPattern([500]),
+      body: expected.body,
+    });
+    expect(lowerCased(answer.headers)).toStrictEqual(carried(expected.headers));
   });
 });
 

@@ -269,6 +269,17 @@ describe('the shop behind the custom integration', () => {
       [selectionPattern(404)]: { statusCode: '404', responseTemplates: errorTemplate },
       [selectionPattern(409)]: { statusCode: '409', responseTemplates: errorTemplate },
       [selectionPattern(500)]: { statusCode: '500', responseTemplates: errorTemplate },
+      // Statuses no map lists (a handler's own problem, a middleware's, the router's 405).
+      [otherStatusPattern([400, 404, 409, 500])]: {
+        statusCode: '500',
+        responseTemplates: { 'application/json': errorResponseTemplate('x-request-id', true) },
+      },
+    });
+    // A JSON:API client labels its body application/vnd.api+json: without a template for it,
+    // API Gateway would answer 415 (passthroughBehavior never).
+    expect(integration['requestTemplates']).toStrictEqual({
+      'application/json': requestTemplate(),
+      'application/vnd.api+json': requestTemplate(),
     });
     const foreign = Object.entries(integration.responses ?? {})
       .filter(([pattern]) => pattern.endsWith(FOREIGN_ERROR_PATTERN))
