@@ -26,20 +26,3 @@ export function toPointer(path: readonly string[]): string {
   for (const token of path) out += `/${escapePointerToken(token)}`;
   return out;
 }
-
-/** @internal The value a pointer names in a document, or `undefined` when it names nothing. */
-export function resolvePointer(
-  document: unknown,
-  pointer: string,
-): { found: boolean; value: unknown } {
-  if (pointer === '') return { found: true, value: document };
-  let current: unknown = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, token)) {
-      return { found: false, value: undefined };
-    }
-    current = (current as Record<string, unknown>)[token];
-  }
-  return { found: true, value: current };
-}
