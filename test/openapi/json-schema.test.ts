@@ -26,35 +26,8 @@ import {
   refine,
   withSchema,
 } from '../../src/index.js';
-import { openApiAjv } from './ajv.js';
-
-const RUNS = { numRuns: 200 };
-
-/** Any JSON value, small, with strings and numbers near the edges codecs care about. */
-const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constant(null),
-    fc.boolean(),
-    fc.integer({ min: -5, max: 5 }),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.constantFrom('', ' ', 'a', 'true', 'false', '12', '-0', '1.5', '1e3', 'users', '2026-02-29'),
-    fc.string({ maxLength: 6 }),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'id', 'name', 'tags'), tie('value'), {
-      maxKeys: 3,
-    }),
-  ),
-})).value;
-
-interface Case {
-  readonly name: string;
-  readonly codec: t.Mixed;
-  /** Values the codec accepts. */
-  readonly accepted: fc.Arbitrary<unknown>;
-  /** More values worth asking both about, besides arbitrary JSON. */
-  readonly probes?: fc.Arbitrary<unknown>;
-}
+import type { Case, WiderCase } from './schema-agreement.js';
+import { anyJson, describeExactSchemas, describeWiderSchemas } from './schema-agreement.js';
 
 const digits = fc.string({
   unit: fc.constantFrom(...Array.from('0123456789')),
@@ -264,7 +237,7 @@ const EXACT: readonly Case[] = [
  * Codecs with rules JSON Schema cannot state: the schema must accept all they accept (and is
  * allowed more).
  */
-const WIDER: readonly (Case & { readonly furtherRules: boolean })[] = [
+const WIDER: readonly WiderCase[] = [
   {
     name: 'IntFromString (safe integers only)',
     codec: IntFromString,
@@ -356,59 +329,8 @@ const WIDER: readonly (Case & { readonly furtherRules: boolean })[] = [
   },
 ];
 
-function compile(codec: t.Mixed) {
-  return openApiAjv().compile(codecSchema(codec) as object);
-}
-
-const accepts = (codec: t.Mixed, value: unknown): boolean => codec.decode(value)._tag === 'Right';
-
-describe.each(EXACT)('the schema of $name', ({ codec, accepted, probes }) => {
-  const schema = compile(codec);
-
-  it('accepts every value the codec accepts', () => {
-    fc.assert(
-      fc.property(accepted, (value) => {
-        expect(accepts(codec, value)).toBe(true);
-        expect(schema(value)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
-
-  it('refuses every value the codec refuses', () => {
-    fc.assert(
-      fc.property(probes === undefined ? anyJson : fc.oneof(anyJson, probes), (value) => {
-        expect(schema(value)).toBe(accepts(codec, value));
-      }),
-      RUNS,
-    );
-  });
-});
-
-describe.each(WIDER)('the schema of $name', ({ codec, accepted, probes, furtherRules }) => {
-  const schema = compile(codec);
-
-  it('accepts every value the codec accepts, and may accept more', () => {
-    fc.assert(
-      fc.property(fc.oneof(accepted, anyJson, probes ?? anyJson), (value) => {
-        if (accepts(codec, value)) expect(schema(value)).toBe(true);
-      }),
-      RUNS,
-    );
-    fc.assert(
-      fc.property(accepted, (value) => {
-        expect(accepts(codec, value)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
-
-  it(`${furtherRules ? 'says' : 'need not say'} that further rules apply`, () => {
-    const description = codecSchema(codec)['description'];
-    if (furtherRules) expect(description).toMatch(/^Further rules apply \(.+\)\.$/);
-    else expect(description).toBeUndefined();
-  });
-});
+describeExactSchemas(EXACT);
+describeWiderSchemas(WIDER);
 
 describe('codecSchema', () => {
   it('writes the OpenAPI 3.0 dialect: nullable, formats, no const', () => {
