@@ -117,6 +117,17 @@ function withRequestId(response: HttpResponse, header: string, requestId: string
   return { ...response, headers: { ...response.headers, [header]: [requestId] } };
 }
 
+/**
+ * {@link withRequestId} without a copy, for a response straight from the fold: its header map
+ * is new, and nothing else holds it yet.
+ */
+function addRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
+  if (response.headers[header] === undefined && requestId !== '') {
+    (response.headers as Record<string, readonly string[]>)[header] = [requestId];
+  }
+  return response;
+}
+
 /** @internal Builds the pipeline for a handler; settings are resolved here, not per request. */
 export function pipeline(
   handler: AnyHandler,
@@ -174,7 +185,10 @@ export function pipeline(
       { startedAt: invocation.startedAt, gatewayRequestId: invocation.gatewayRequestId },
       observeConfig,
     );
-    const response = withRequestId(folded.response, requestIdHeader, request.requestId);
+    const response =
+      middleware.length === 0
+        ? addRequestId(folded.response, requestIdHeader, request.requestId)
+        : withRequestId(folded.response, requestIdHeader, request.requestId);
     return { request, folded, response };
   }
 

@@ -1,4 +1,4 @@
-import { emptyMap } from './fields.js';
+import { EMPTY_MAP, emptyMap } from './fields.js';
 
 /**
  * Adds the cookies of one `Cookie` header value (`a=1; b=2`) or one entry of the HTTP API
@@ -30,7 +30,8 @@ export function addCookies(into: Record<string, string>, header: string): void {
 export function readCookies(
   entries: readonly string[] | undefined,
   headerValues: readonly string[] | undefined,
-): Record<string, string> {
+): Readonly<Record<string, string>> {
+  if (entries === undefined && headerValues === undefined) return EMPTY_MAP;
   const cookies = emptyMap<string>();
   if (entries !== undefined) for (const entry of entries) addCookies(cookies, entry);
   if (headerValues !== undefined) for (const value of headerValues) addCookies(cookies, value);

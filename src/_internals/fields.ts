@@ -23,6 +23,18 @@ export function emptyMap<V>(): Record<string, V> {
   return Object.create(null) as Record<string, V>;
 }
 
+/**
+ * @internal The one frozen empty map, shared by every request without a query, cookies or path
+ * parameters: freezing a map without a prototype costs V8 a copy of its hidden class each time.
+ */
+export const EMPTY_MAP: Readonly<Record<string, never>> =
+  /*#__PURE__*/ Object.freeze(emptyMap<never>());
+
+/** @internal `map` frozen (the shared empty map is already). */
+export function frozenMap<V>(map: Readonly<Record<string, V>>): Readonly<Record<string, V>> {
+  return map === EMPTY_MAP ? map : Object.freeze(map);
+}
+
 /** Appends `value` to the list kept under `key`. */
 export function appendValue(map: Record<string, string[]>, key: string, value: string): void {
   const values = map[key];
@@ -39,8 +51,9 @@ export function readMultiValueMap(
   single: unknown,
   lowerCaseKeys: boolean,
   decode: ((text: string) => string) | undefined,
-): Record<string, string[]> {
-  const out = emptyMap<string[]>();
+): Readonly<Record<string, string[]>> {
+  // Created on the first value: most events have no query, and an empty map is the shared one.
+  let out: Record<string, string[]> | undefined;
   const multiRecord = asRecord(multi);
   let read = false;
   if (multiRecord !== undefined) {
@@ -50,26 +63,32 @@ export function readMultiValueMap(
       if (Array.isArray(list)) {
         for (const item of list as unknown[]) {
           const text = asString(item);
-          if (text !== undefined) appendValue(out, key, decode ? decode(text) : text);
+          if (text !== undefined)
+            appendValue((out ??= emptyMap()), key, decode ? decode(text) : text);
         }
       } else {
         const text = asString(list);
-        if (text !== undefined) appendValue(out, key, decode ? decode(text) : text);
+        if (text !== undefined)
+          appendValue((out ??= emptyMap()), key, decode ? decode(text) : text);
       }
       read = true;
     }
   }
-  if (read) return out;
+  if (read) return out ?? EMPTY_MAP;
   const singleRecord = asRecord(single);
   if (singleRecord !== undefined) {
     for (const rawKey in singleRecord) {
       const text = asString(singleRecord[rawKey]);
       if (text !== undefined) {
-        appendValue(out, decodeKey(rawKey, lowerCaseKeys, decode), decode ? decode(text) : text);
+        appendValue(
+          (out ??= emptyMap()),
+          decodeKey(rawKey, lowerCaseKeys, decode),
+          decode ? decode(text) : text,
+        );
       }
     }
   }
-  return out;
+  return out ?? EMPTY_MAP;
 }
 
 function decodeKey(
@@ -82,13 +101,13 @@ function decodeKey(
 }
 
 /** Reads a `{ name: value }` map of strings (path parameters), dropping non-string values. */
-export function readStringMap(value: unknown): Record<string, string> {
-  const out = emptyMap<string>();
+export function readStringMap(value: unknown): Readonly<Record<string, string>> {
   const record = asRecord(value);
-  if (record === undefined) return out;
+  if (record === undefined) return EMPTY_MAP;
+  let out: Record<string, string> | undefined;
   for (const key in record) {
     const text = asString(record[key]);
-    if (text !== undefined) out[key] = text;
+    if (text !== undefined) (out ??= emptyMap())[key] = text;
   }
-  return out;
+  return out ?? EMPTY_MAP;
 }

@@ -1,4 +1,4 @@
-import { appendValue, emptyMap } from './fields.js';
+import { EMPTY_MAP, appendValue, emptyMap } from './fields.js';
 
 const PLUS = /\+/g;
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
@@ -65,9 +65,9 @@ export function decodeQueryComponent(text: string): string {
  * API `rawQueryString`, which keeps values that contain commas apart, unlike the comma-joined
  * `queryStringParameters`.
  */
-export function parseQueryString(raw: string): Record<string, string[]> {
+export function parseQueryString(raw: string): Readonly<Record<string, string[]>> {
+  if (raw === '') return EMPTY_MAP;
   const out = emptyMap<string[]>();
-  if (raw === '') return out;
   let start = 0;
   while (start <= raw.length) {
     let end = raw.indexOf('&', start);

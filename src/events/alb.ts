@@ -8,7 +8,7 @@ import { completeRequest } from './read.js';
 import { encodeBody, joinedHeaders, setField } from './write.js';
 import { reasonPhrase } from '../status.js';
 import { readCookies } from '../_internals/cookies.js';
-import { asRecord, asString, readMultiValueMap } from '../_internals/fields.js';
+import { EMPTY_MAP, asRecord, asString, readMultiValueMap } from '../_internals/fields.js';
 import { decodeQueryComponent } from '../_internals/query-string.js';
 
 /**
@@ -30,7 +30,7 @@ export function usesMultiValueHeaders(event: Record<string, unknown>): boolean {
 }
 
 /** The client address the load balancer saw: the last `X-Forwarded-For` entry (it appends). */
-function clientIp(headers: Record<string, string[]>): string | undefined {
+function clientIp(headers: Readonly<Record<string, string[]>>): string | undefined {
   const values = headers['x-forwarded-for'];
   const last = values?.[values.length - 1];
   if (last === undefined) return undefined;
@@ -62,7 +62,7 @@ export function readAlbEvent(
         false,
         decodeQueryComponent,
       ),
-      pathParameters: {},
+      pathParameters: EMPTY_MAP,
       cookies: readCookies(undefined, headers['cookie']),
       sourceIp: clientIp(headers),
       stage: undefined,

@@ -5,7 +5,13 @@ import type { ReadRequest } from './read.js';
 import { completeRequest } from './read.js';
 import { encodeBody, joinedHeaders } from './write.js';
 import { readCookies } from '../_internals/cookies.js';
-import { asRecord, asString, readMultiValueMap, readStringMap } from '../_internals/fields.js';
+import {
+  asRecord,
+  asString,
+  emptyMap,
+  readMultiValueMap,
+  readStringMap,
+} from '../_internals/fields.js';
 import { parseQueryString } from '../_internals/query-string.js';
 
 /**
@@ -52,12 +58,13 @@ export function readHttpEvent(
   const requestContext = asRecord(event['requestContext']);
   const http = asRecord(requestContext?.['http']);
   const stage = asString(requestContext?.['stage']);
-  const headers = readMultiValueMap(undefined, event['headers'], true, undefined);
+  let headers = readMultiValueMap(undefined, event['headers'], true, undefined);
   const cookieEntries = Array.isArray(event['cookies'])
     ? (event['cookies'] as unknown[]).filter((entry): entry is string => typeof entry === 'string')
     : undefined;
   if (cookieEntries !== undefined && cookieEntries.length > 0 && headers['cookie'] === undefined) {
-    headers['cookie'] = [cookieEntries.join('; ')];
+    // A new map: the one read may be the shared empty one.
+    headers = Object.assign(emptyMap<string[]>(), headers, { cookie: [cookieEntries.join('; ')] });
   }
   const rawQuery = asString(event['rawQueryString']);
   return completeRequest(

@@ -89,7 +89,27 @@ export function adoptRequestId(
   if (requestIdHeader === undefined) return read;
   const inbound = read.request.headers[requestIdHeader]?.[0];
   if (inbound === undefined || !INBOUND_REQUEST_ID.test(inbound)) return read;
-  return { ...read, request: Object.freeze({ ...read.request, requestId: inbound }) };
+  const request = read.request;
+  // Every field named, not spread: V8 freezes a literal of a known shape far faster.
+  return {
+    request: Object.freeze({
+      kind: request.kind,
+      method: request.method,
+      path: request.path,
+      route: request.route,
+      headers: request.headers,
+      query: request.query,
+      pathParameters: request.pathParameters,
+      cookies: request.cookies,
+      sourceIp: request.sourceIp,
+      stage: request.stage,
+      authorizer: request.authorizer,
+      body: request.body,
+      requestId: inbound,
+      lambdaRequestId: request.lambdaRequestId,
+    }),
+    rejection: read.rejection,
+  };
 }
 
 /**

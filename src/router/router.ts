@@ -113,15 +113,53 @@ function allowOf(found: ReadonlySet<string>): string[] {
   return [...methods].sort();
 }
 
+/** The request's path parameters with the route's, as a new frozen map. */
+function mergedParams(
+  current: Readonly<Record<string, string>>,
+  params: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  // Copied key by key: V8 freezes the result of a spread far more slowly. `__proto__` is a valid
+  // parameter name, which plain assignment would take for a prototype change.
+  const out: Record<string, string> = {};
+  for (const from of [current, params]) {
+    for (const key in from) {
+      const value = from[key] as string;
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else out[key] = value;
+    }
+  }
+  return Object.freeze(out);
+}
+
+/** The request a route's handler receives: the route's key and parameters set. */
 function withParams(
   request: HttpRequest,
-  route: RouteInfo,
-  params: Record<string, string>,
+  routeKey: string,
+  params: Readonly<Record<string, string>> | undefined,
 ): HttpRequest {
+  // Every field named, not spread, for the same reason as in the event readers.
   return Object.freeze({
-    ...request,
-    route: `${route.method} ${route.path}`,
-    pathParameters: Object.freeze({ ...request.pathParameters, ...params }),
+    kind: request.kind,
+    method: request.method,
+    path: request.path,
+    route: routeKey,
+    headers: request.headers,
+    query: request.query,
+    pathParameters:
+      params === undefined ? request.pathParameters : mergedParams(request.pathParameters, params),
+    cookies: request.cookies,
+    sourceIp: request.sourceIp,
+    stage: request.stage,
+    authorizer: request.authorizer,
+    body: request.body,
+    requestId: request.requestId,
+    lambdaRequestId: request.lambdaRequestId,
   });
 }
 
@@ -130,10 +168,12 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
   // API Gateway already resolved.
   const root = emptyNode<Route>();
   const resolved = new Map<string, Route>();
+  const keys = new Map<Route, string>();
   for (const route of routes) {
     insert(root, route.info.path, route.info.method, route);
     const key = `${route.info.method} ${route.info.path}`;
     resolved.set(key, route);
+    keys.set(route, key);
   }
   const basePath = options.basePath?.replace(/\/$/, '') ?? '';
 
@@ -193,8 +233,9 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
         }),
       );
     }
-    const routed = withParams(request, route.info, found?.params ?? {});
-    recordRoute(request, routed.route ?? '');
+    const routeKey = keys.get(route) ?? '';
+    const routed = withParams(request, routeKey, found?.params);
+    recordRoute(request, routeKey);
     const settled = await settle(route.handler(routed, context));
     if (settled.ok) return ok(settled.value);
     // Domain errors are mapped here, with the route's map; the fold keeps what the logs need.
