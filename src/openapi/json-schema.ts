@@ -1,11 +1,14 @@
 /**
  * JSON Schema from io-ts codecs, in the dialect OpenAPI 3.0 uses (and API Gateway imports): no
- * `const`, no type arrays, `nullable` for null. A schema accepts what its codec accepts; where a
- * codec checks more than JSON Schema can say (a refinement with its own predicate, a recursive
- * codec), the schema is the closest wider one and says so in its `description`.
+ * `const`, no type arrays, `nullable` for null, and never `nullable` without a `type`. A schema
+ * accepts what its codec accepts; where a codec checks more than JSON Schema can say (a
+ * refinement with its own predicate, a recursive codec, lengths counted in UTF-16 code units),
+ * the schema is the closest wider one and says so in its `description`.
  */
+import * as t from 'io-ts';
 import type { AnyCodec, SchemaConstraint } from '../decode/describe.js';
 import { describeCodec, factsOf } from '../decode/describe.js';
+import { propsOf } from '../decode/shape.js';
 
 /** A JSON Schema object (OpenAPI 3.0 Schema Object). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -26,34 +29,38 @@ interface Inspectable {
   readonly types?: readonly AnyCodec[];
   readonly domain?: AnyCodec;
   readonly codomain?: AnyCodec;
+  readonly encode?: unknown;
   decode?(value: unknown): { readonly _tag: 'Left' | 'Right' };
 }
 
 const inspect = (codec: AnyCodec): Inspectable => codec;
 
-/** A schema with a note that the codec checks more than the schema states. */
-function wider(schema: JsonSchema, codec: AnyCodec): JsonSchema {
-  const note = `Further rules apply (${codec.name}).`;
+/**
+ * A schema with a note that the codec checks more than the schema states, and, when known,
+ * what: `Further rules apply (string (too-long): at most 5 UTF-16 code units…).`
+ */
+function wider(schema: JsonSchema, codec: AnyCodec, rule?: string): JsonSchema {
+  const note = `Further rules apply (${codec.name}${rule === undefined ? '' : `: ${rule}`}).`;
   const description = typeof schema['description'] === 'string' ? schema['description'] : '';
   return { ...schema, description: description === '' ? note : `${description} ${note}` };
 }
 
-function withConstraint(schema: JsonSchema, constraint: SchemaConstraint): JsonSchema {
-  const isArray = schema['type'] === 'array';
-  switch (constraint.kind) {
-    case 'minLength':
-      return { ...schema, [isArray ? 'minItems' : 'minLength']: constraint.value };
-    case 'maxLength':
-      return { ...schema, [isArray ? 'maxItems' : 'maxLength']: constraint.value };
-    case 'minimum':
-    case 'maximum':
-      return { ...schema, [constraint.kind]: constraint.value };
-    case 'pattern':
-      // Two patterns on one string must both match: the second goes in an `allOf`.
-      return schema['pattern'] === undefined
-        ? { ...schema, pattern: constraint.value }
-        : { ...schema, allOf: [{ pattern: constraint.value }] };
-  }
+/** True when the schema states nothing: every value passes. */
+function acceptsEverything(schema: JsonSchema): boolean {
+  return Object.keys(schema).every((key) => key === 'description');
+}
+
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf', 'not'];
+
+/** A schema with a `type` and no combinator: `nullable` on it admits `null` and nothing else. */
+function isPlainTyped(schema: JsonSchema): boolean {
+  return typeof schema['type'] === 'string' && !COMBINATORS.some((key) => key in schema);
+}
+
+/** Adds a subschema every value must also pass. */
+function withAllOf(schema: JsonSchema, part: JsonSchema): JsonSchema {
+  const parts = Array.isArray(schema['allOf']) ? (schema['allOf'] as JsonSchema[]) : [];
+  return { ...schema, allOf: [...parts, part] };
 }
 
 /** True when the codec takes a missing value, so that an object member may be left out. */
@@ -61,8 +68,356 @@ export function acceptsUndefined(codec: AnyCodec): boolean {
   return inspect(codec).decode?.(undefined)._tag === 'Right';
 }
 
+// ─── null ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `null` and nothing else. OpenAPI 3.0 has no null type and Ajv refuses `nullable` without a
+ * `type`: a nullable type whose only allowed value is `null` says it.
+ */
+const NULL_SCHEMA: JsonSchema = { type: 'string', nullable: true, enum: [null] };
+
+function isNullCodec(codec: AnyCodec): boolean {
+  const c = inspect(codec);
+  return c._tag === 'NullType' || (c._tag === 'LiteralType' && c.value === null);
+}
+
+function acceptsNull(schema: JsonSchema): boolean {
+  if (schema['nullable'] === true || acceptsEverything(schema)) return true;
+  const members = schema['anyOf'];
+  return Array.isArray(members) && (members as JsonSchema[]).some(acceptsNull);
+}
+
+/** The schema with `null` accepted too, in valid OpenAPI 3.0. */
+function orNull(schema: JsonSchema): JsonSchema {
+  if (acceptsNull(schema)) return schema;
+  if (isPlainTyped(schema)) {
+    // `nullable` does not add null to an `enum`: the enum must list it.
+    const values = schema['enum'];
+    return {
+      ...schema,
+      ...(Array.isArray(values) ? { enum: [...(values as unknown[]), null] } : {}),
+      nullable: true,
+    };
+  }
+  const members = schema['anyOf'];
+  if (Array.isArray(members) && Object.keys(schema).length === 1) {
+    // A bare union: one typed member takes the null, as `{ type: X, nullable: true }`.
+    const list = members as JsonSchema[];
+    const index = list.findIndex(isPlainTyped);
+    return index === -1
+      ? { anyOf: [...list, NULL_SCHEMA] }
+      : { anyOf: list.map((member, at) => (at === index ? orNull(member) : member)) };
+  }
+  return { anyOf: [schema, NULL_SCHEMA] };
+}
+
+// ─── constraints ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A character beyond U+FFFF (two UTF-16 code units, one code point) or a lone surrogate: the
+ * texts where io-ts (code units) and JSON Schema (code points) may count or match differently.
+ * Written without the `u` flag's `\u{…}` so that any regular expression dialect reads it.
+ */
+const BEYOND_BMP = '[^\\u0000-\\uD7FF\\uE000-\\uFFFF]';
+
+const UTF16_NOTE = 'UTF-16 code units; a character beyond U+FFFF counts twice';
+
+/** What a constraint checks, for a description. */
+function ruleOf(constraint: SchemaConstraint): string {
+  switch (constraint.kind) {
+    case 'minLength':
+      return `at least ${String(constraint.value)} characters or items`;
+    case 'maxLength':
+      return `at most ${String(constraint.value)} characters or items`;
+    case 'minimum':
+      return `${String(constraint.value)} or more`;
+    case 'maximum':
+      return `${String(constraint.value)} or less`;
+    case 'pattern':
+      return `matching /${constraint.value}/`;
+  }
+}
+
+/** The codec's tag under wrappers that keep the value as it is. */
+function underlyingTag(codec: AnyCodec): string | undefined {
+  const c = inspect(codec);
+  if ((c._tag === 'ReadonlyType' || c._tag === 'RefinementType') && c.type !== undefined)
+    return underlyingTag(c.type);
+  const base = factsOf(codec)?.base;
+  return base === undefined ? c._tag : underlyingTag(base);
+}
+
+/**
+ * True when decoding gives back the value received, so that a rule on the decoded value is a
+ * rule on the input. io-ts marks such codecs with `identity` as their encoder (and so does
+ * gatefold for its refinements); a tuple, though, drops extra items while it decodes.
+ */
+function decodesToItself(codec: AnyCodec): boolean {
+  return inspect(codec).encode === t.identity && underlyingTag(codec) !== 'TupleType';
+}
+
+function tighter(schema: JsonSchema, keyword: string, value: number, pick: 'min' | 'max') {
+  const current = schema[keyword];
+  if (typeof current !== 'number') return value;
+  return pick === 'max' ? Math.max(current, value) : Math.min(current, value);
+}
+
+/** A length on a string: JSON Schema counts code points, io-ts UTF-16 code units. */
+function stringLength(
+  schema: JsonSchema,
+  kind: 'minLength' | 'maxLength',
+  value: number,
+  codec: AnyCodec,
+): JsonSchema {
+  if (kind === 'maxLength') {
+    // Code points never outnumber code units: the bound keeps all io-ts keeps, and more.
+    const bounded = { ...schema, maxLength: tighter(schema, 'maxLength', value, 'min') };
+    return value === 0 ? bounded : wider(bounded, codec, `at most ${String(value)} ${UTF16_NOTE}`);
+  }
+  // At most two code units per code point: exact up to one character, and exact for texts
+  // without a character beyond U+FFFF; for those with one, at least half as many code points.
+  if (value <= 1) return { ...schema, minLength: tighter(schema, 'minLength', value, 'max') };
+  const half = Math.ceil(value / 2);
+  return wider(
+    withAllOf(schema, {
+      anyOf: [{ minLength: value }, { minLength: half, pattern: BEYOND_BMP }],
+    }),
+    codec,
+    `at least ${String(value)} ${UTF16_NOTE}`,
+  );
+}
+
+function lengthConstraint(
+  schema: JsonSchema,
+  kind: 'minLength' | 'maxLength',
+  value: number,
+  codec: AnyCodec,
+): JsonSchema {
+  const type = schema['type'];
+  const items = kind === 'minLength' ? 'minItems' : 'maxItems';
+  const arrays = (s: JsonSchema): JsonSchema => ({
+    ...s,
+    [items]: tighter(s, items, value, kind === 'minLength' ? 'max' : 'min'),
+  });
+  if (type === 'array') return arrays(schema);
+  if (type === 'string') return stringLength(schema, kind, value, codec);
+  // No type stated: each keyword binds only the values of its own type.
+  if (type === undefined) return arrays(stringLength(schema, kind, value, codec));
+  return wider(schema, codec, ruleOf({ kind, value }));
+}
+
+function boundConstraint(
+  schema: JsonSchema,
+  kind: 'minimum' | 'maximum',
+  value: number,
+  codec: AnyCodec,
+): JsonSchema {
+  const type = schema['type'];
+  if (type !== undefined && type !== 'number' && type !== 'integer')
+    return wider(schema, codec, ruleOf({ kind, value }));
+  return { ...schema, [kind]: tighter(schema, kind, value, kind === 'minimum' ? 'max' : 'min') };
+}
+
+function patternConstraint(schema: JsonSchema, source: string, codec: AnyCodec): JsonSchema {
+  const type = schema['type'];
+  const translated = type === undefined || type === 'string' ? unicodePattern(source) : undefined;
+  if (translated === undefined) return wider(schema, codec, `matching /${source}/`);
+  if (!translated.exact) {
+    return wider(
+      withAllOf(schema, { anyOf: [{ pattern: translated.source }, { pattern: BEYOND_BMP }] }),
+      codec,
+      `matching /${source}/ by ${UTF16_NOTE}`,
+    );
+  }
+  // Two patterns on one string must both match: the second goes in an `allOf`.
+  return schema['pattern'] === undefined
+    ? { ...schema, pattern: translated.source }
+    : withAllOf(schema, { pattern: translated.source });
+}
+
+/** The schema of a refinement whose rule JSON Schema states, on its base's schema. */
+function withConstraint(
+  schema: JsonSchema,
+  base: AnyCodec,
+  constraint: SchemaConstraint,
+  codec: AnyCodec,
+): JsonSchema {
+  // `maxLength(Trimmed, 3)` measures the trimmed text, `min(IntFromString, 1)` the number:
+  // neither is a rule on the text received.
+  if (!decodesToItself(base)) return wider(schema, codec, ruleOf(constraint));
+  switch (constraint.kind) {
+    case 'minLength':
+    case 'maxLength':
+      return lengthConstraint(schema, constraint.kind, constraint.value, codec);
+    case 'minimum':
+    case 'maximum':
+      return boundConstraint(schema, constraint.kind, constraint.value, codec);
+    case 'pattern':
+      return patternConstraint(schema, constraint.value, codec);
+  }
+}
+
+// ─── patterns ────────────────────────────────────────────────────────────────────────────────
+
+/** A JavaScript pattern rewritten for the `u` flag, which Ajv compiles patterns with. */
+interface UnicodePattern {
+  readonly source: string;
+  /**
+   * True when both readings agree on every text. Otherwise the original may match half a
+   * surrogate pair (`.`, `[^…]`, `\S`, negative lookarounds, surrogates in the source): on texts
+   * without a surrogate the `u` reading accepts all the original does (exactly the same when
+   * the source holds no surrogate itself), and texts with one need another way in.
+   */
+  readonly exact: boolean;
+}
+
+const SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
+const QUANTIFIER = /^\{\d+(?:,\d*)?\}/;
+const HEX2 = /^[0-9A-Fa-f]{2}/;
+const HEX4 = /^[0-9A-Fa-f]{4}/;
+const CLASS_ESCAPE_NEXT = /^\\[dDwWsS]/;
+
+interface Groups {
+  readonly count: number;
+  readonly named: boolean;
+}
+
+function groupsOf(source: string): Groups {
+  let count = 0;
+  let named = false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source.charAt(i);
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(' && source.charAt(i + 1) !== '?') count++;
+    else if (char === '(' && /^\?<[^=!]/.test(source.slice(i + 1))) {
+      count++;
+      named = true;
+    }
+  }
+  return { count, named };
+}
+
+interface Escape {
+  /** The escape as the `u` flag reads it. */
+  readonly text: string;
+  /** How many characters of the source it took, backslash included. */
+  readonly length: number;
+  readonly exact: boolean;
+  /** `\d`, `\w`, `\s` or their negations: a class escape, which cannot bound a range. */
+  readonly classEscape?: boolean;
+}
+
+/**
+ * One escape of a non-unicode pattern, read as JavaScript reads it without the `u` flag (with
+ * Annex B's leniency) and written as the `u` flag reads the same thing; `undefined` for the
+ * escapes the `u` flag has no spelling of here (octal escapes, numbered references to groups
+ * that do not exist).
+ */
+function unicodeEscape(
+  source: string,
+  at: number,
+  inClass: boolean,
+  groups: Groups,
+): Escape | undefined {
+  const next = source.charAt(at + 1);
+  const rest = source.slice(at + 2);
+  const keep = (text: string, exact = true): Escape => ({ text, length: text.length, exact });
+  const literal = (char: string): Escape => ({ text: char, length: 2, exact: true });
+  if (next === '') return undefined;
+  if ('dDwWsS'.includes(next)) {
+    return { ...keep(`\\${next}`, !'DWS'.includes(next)), classEscape: true };
+  }
+  if ('fnrtvb'.includes(next)) return keep(`\\${next}`);
+  if (next === 'B') return inClass ? literal('B') : keep('\\B', false);
+  if (next === '0') return /^\d/.test(rest) ? undefined : keep('\\0');
+  if (/\d/.test(next)) {
+    const digits = /^\d+/.exec(source.slice(at + 1))?.[0] ?? next;
+    const reference = !inClass && Number(digits) <= groups.count;
+    return reference ? keep(`\\${digits}`) : undefined;
+  }
+  if (next === 'c') {
+    const letter = rest.charAt(0);
+    if (/[A-Za-z]/.test(letter)) return keep(`\\c${letter}`);
+    if (inClass && /[\d_]/.test(letter)) {
+      const code = letter.charCodeAt(0) % 32;
+      return { text: `\\x${code.toString(16).padStart(2, '0')}`, length: 3, exact: true };
+    }
+    // A backslash that escapes nothing is itself; the `c` follows as a character.
+    return { text: '\\\\', length: 1, exact: true };
+  }
+  if (next === 'x') return HEX2.test(rest) ? keep(`\\x${rest.slice(0, 2)}`) : literal('x');
+  if (next === 'u') {
+    if (!HEX4.test(rest)) return literal('u');
+    const code = Number.parseInt(rest.slice(0, 4), 16);
+    return keep(`\\u${rest.slice(0, 4)}`, code < 0xd800);
+  }
+  if (next === 'k') return groups.named ? keep('\\k') : literal('k');
+  if (next === '-') return inClass ? keep('\\-') : literal('-');
+  if (SYNTAX_CHARACTERS.includes(next)) return keep(`\\${next}`);
+  // An identity escape (`\_`, `\p`, `\a`): the character itself.
+  return literal(next);
+}
+
+/**
+ * A non-unicode JavaScript pattern source as the `u` flag reads it, or `undefined` when it
+ * cannot be carried over. Escapes the `u` flag refuses become the characters they stand for,
+ * braces and brackets that are not syntax are escaped, and the result must compile.
+ */
+function unicodePattern(source: string): UnicodePattern | undefined {
+  const groups = groupsOf(source);
+  let out = '';
+  // Any surrogate or character above them in the source: a range may span the surrogates.
+  let exact = !/[\uD800-\uFFFF]/.test(source);
+  let inClass = false;
+  let afterClassEscape = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source.charAt(i);
+    if (char === '\\') {
+      const escape = unicodeEscape(source, i, inClass, groups);
+      if (escape === undefined) return undefined;
+      out += escape.text;
+      exact &&= escape.exact;
+      afterClassEscape = escape.classEscape === true;
+      i += escape.length - 1;
+      continue;
+    }
+    if (inClass) {
+      // `[\d-z]` is `\d`, `-` and `z` without the flag, an error with it.
+      const dash =
+        char === '-' && (afterClassEscape || CLASS_ESCAPE_NEXT.test(source.slice(i + 1)));
+      out += dash ? '\\-' : char;
+      inClass = char !== ']';
+      afterClassEscape = false;
+      continue;
+    }
+    const quantifier = char === '{' ? QUANTIFIER.exec(source.slice(i))?.[0] : undefined;
+    if (quantifier !== undefined) {
+      out += quantifier;
+      i += quantifier.length - 1;
+    } else if (char === '{' || char === '}' || char === ']') {
+      out += `\\${char}`;
+    } else {
+      if (char === '.' || (char === '[' && source.charAt(i + 1) === '^')) exact = false;
+      if (char === '(' && /^\?<?!/.test(source.slice(i + 1))) exact = false;
+      inClass = char === '[';
+      out += char;
+    }
+  }
+  try {
+    new RegExp(out, 'u');
+  } catch {
+    return undefined;
+  }
+  return { source: out, exact };
+}
+
+// ─── structures ──────────────────────────────────────────────────────────────────────────────
+
 function literalSchema(value: unknown): JsonSchema {
-  if (value === null) return { nullable: true, enum: [null] };
+  if (value === null) return NULL_SCHEMA;
   const type = typeof value === 'number' ? 'number' : typeof value;
   return { type, enum: [value] };
 }
@@ -73,30 +428,30 @@ function unionSchema(members: readonly AnyCodec[], options: SchemaOptions): Json
     const tag = inspect(member)._tag;
     return tag !== 'UndefinedType' && tag !== 'VoidType';
   });
-  const nullable = present.some((member) => inspect(member)._tag === 'NullType');
-  const rest = present.filter((member) => inspect(member)._tag !== 'NullType');
-  const literals = rest.map((member) => inspect(member));
-  if (literals.length > 0 && literals.every((member) => member._tag === 'LiteralType')) {
+  const nullable = present.some(isNullCodec);
+  const rest = present.filter((member) => !isNullCodec(member));
+  if (rest.length === 0) return nullable ? NULL_SCHEMA : {};
+  const schema = nonNullUnionSchema(rest, options);
+  return nullable ? orNull(schema) : schema;
+}
+
+function nonNullUnionSchema(members: readonly AnyCodec[], options: SchemaOptions): JsonSchema {
+  const literals = members.map((member) => inspect(member));
+  if (literals.every((member) => member._tag === 'LiteralType')) {
     const values = literals.map((member) => member.value);
     const types = new Set(values.map((value) => typeof value));
     const only = types.size === 1 ? [...types][0] : undefined;
-    return {
-      ...(only === undefined ? {} : { type: only }),
-      enum: nullable ? [...values, null] : values,
-      ...(nullable ? { nullable: true } : {}),
-    };
+    return { ...(only === undefined ? {} : { type: only }), enum: values };
   }
-  const schemas = rest.map((member) => codecSchema(member, options));
-  if (schemas.length === 0) return nullable ? { nullable: true, enum: [null] } : {};
-  const one = schemas.length === 1 ? schemas[0] : undefined;
-  const base: JsonSchema = one ?? { anyOf: schemas };
-  return nullable ? { ...base, nullable: true } : base;
+  const schemas = members.map((member) => codecSchema(member, options));
+  return schemas.length === 1 ? (schemas[0] as JsonSchema) : { anyOf: schemas };
 }
 
 function objectSchema(
   props: Readonly<Record<string, AnyCodec>>,
   partial: boolean,
   options: SchemaOptions,
+  closed: boolean = options.closed === true,
 ): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
@@ -109,29 +464,95 @@ function objectSchema(
     type: 'object',
     properties,
     ...(required.length === 0 ? {} : { required }),
-    ...(options.closed === true ? { additionalProperties: false } : {}),
+    ...(closed ? { additionalProperties: false } : {}),
   };
 }
 
-function intersectionSchema(members: readonly AnyCodec[], options: SchemaOptions): JsonSchema {
+function intersectionSchema(
+  codec: AnyCodec,
+  members: readonly AnyCodec[],
+  options: SchemaOptions,
+): JsonSchema {
   const schemas = members.map((member) => codecSchema(member, { ...options, closed: false }));
   const objects = schemas.every(
     (schema) => schema['type'] === 'object' && schema['properties'] !== undefined,
   );
   if (!objects) return { allOf: schemas };
-  // Objects merge into one, so that `closed` can list every member of every part.
-  const properties: Record<string, unknown> = {};
+  // Objects merge into one, so that `closed` can list every member of every part; a member two
+  // parts declare must pass both.
+  const properties: Record<string, JsonSchema> = {};
   const required = new Set<string>();
   for (const schema of schemas) {
-    Object.assign(properties, schema['properties']);
+    const declared = schema['properties'] as Readonly<Record<string, JsonSchema>>;
+    for (const [name, member] of Object.entries(declared)) {
+      const earlier = Object.hasOwn(properties, name) ? properties[name] : undefined;
+      properties[name] = earlier === undefined ? member : { allOf: [earlier, member] };
+    }
     for (const name of (schema['required'] as string[] | undefined) ?? []) required.add(name);
   }
+  // Unknown members are refused only where every part declares its members (not a record's).
+  const closed = options.closed === true && propsOf(codec) !== undefined;
   return {
     type: 'object',
     properties,
     ...(required.size === 0 ? {} : { required: [...required] }),
-    ...(options.closed === true ? { additionalProperties: false } : {}),
+    ...(closed ? { additionalProperties: false } : {}),
   };
+}
+
+/** The keys of a record's domain when io-ts enumerates them (string literals, `keyof`). */
+function domainKeys(domain: AnyCodec): string[] | undefined {
+  const d = inspect(domain);
+  switch (d._tag) {
+    case 'LiteralType':
+      return typeof d.value === 'string' ? [d.value] : undefined;
+    case 'KeyofType':
+      return Object.keys(d.keys ?? {});
+    case 'UnionType': {
+      const lists = (d.types ?? []).map(domainKeys);
+      if (lists.some((list) => list === undefined)) return undefined;
+      return [...new Set(lists.flatMap((list) => list ?? []))];
+    }
+    default:
+      return undefined;
+  }
+}
+
+function recordSchema(
+  codec: AnyCodec,
+  domain: AnyCodec | undefined,
+  codomain: AnyCodec | undefined,
+  options: SchemaOptions,
+): JsonSchema {
+  const keys = domain === undefined ? undefined : domainKeys(domain);
+  if (keys !== undefined && codomain !== undefined) {
+    // io-ts decodes a record over known keys as `t.strict` of them: each key present (unless
+    // its value may be missing), any other key dropped rather than refused.
+    const props = Object.fromEntries(keys.map((key) => [key, codomain]));
+    return objectSchema(props, false, options, false);
+  }
+  const values = codomain === undefined ? {} : codecSchema(codomain, options);
+  // Keys the domain refuses are dropped with their values, which go unchecked.
+  const object =
+    domain !== undefined && inspect(domain)._tag === 'StringType'
+      ? { type: 'object', additionalProperties: values }
+      : wider(
+          { type: 'object' },
+          codec,
+          `values checked under keys that are ${domain?.name ?? 'in its domain'}, others dropped`,
+        );
+  // A record of `t.any` takes arrays too, as io-ts decides.
+  const arrays = codomain !== undefined && inspect(codomain)._tag === 'AnyType';
+  return arrays ? { anyOf: [object, { type: 'array', items: {} }] } : object;
+}
+
+function tupleSchema(codec: AnyCodec, members: readonly AnyCodec[]): JsonSchema {
+  // OpenAPI 3.0 has no positional items, and io-ts drops items past the last position without
+  // checking them: only the least length is stated. Trailing members that take `undefined`
+  // may be left out.
+  let least = members.length;
+  while (least > 0 && acceptsUndefined(members[least - 1] as AnyCodec)) least--;
+  return wider({ type: 'array', items: {}, ...(least === 0 ? {} : { minItems: least }) }, codec);
 }
 
 /**
@@ -147,7 +568,7 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
     const base = codecSchema(facts.base, options);
     return facts.constraint === undefined
       ? wider(base, codec)
-      : withConstraint(base, facts.constraint);
+      : withConstraint(base, facts.base, facts.constraint, codec);
   }
   const c = inspect(codec);
   switch (c._tag) {
@@ -158,7 +579,7 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
     case 'BooleanType':
       return { type: 'boolean' };
     case 'NullType':
-      return { nullable: true, enum: [null] };
+      return NULL_SCHEMA;
     case 'UnknownType':
     case 'AnyType':
     case 'UndefinedType':
@@ -166,12 +587,15 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
       return {};
     case 'LiteralType':
       return literalSchema(c.value);
-    case 'KeyofType':
-      return { type: 'string', enum: Object.keys(c.keys ?? {}) };
+    case 'KeyofType': {
+      const keys = Object.keys(c.keys ?? {});
+      // An empty `enum` is not valid OpenAPI: no key, no value.
+      return keys.length === 0 ? { not: {} } : { type: 'string', enum: keys };
+    }
     case 'UnionType':
       return unionSchema(c.types ?? [], options);
     case 'IntersectionType':
-      return intersectionSchema(c.types ?? [], options);
+      return intersectionSchema(codec, c.types ?? [], options);
     case 'InterfaceType':
     case 'StrictType':
       return objectSchema(c.props ?? {}, false, options);
@@ -185,27 +609,15 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
       return { type: 'array', items: c.type === undefined ? {} : codecSchema(c.type, options) };
     case 'AnyArrayType':
       return { type: 'array', items: {} };
-    case 'TupleType': {
-      // OpenAPI 3.0 has no positional items: the length is exact, each item one of the types.
-      const items = (c.types ?? []).map((member) => codecSchema(member, options));
-      return wider(
-        {
-          type: 'array',
-          minItems: items.length,
-          maxItems: items.length,
-          items: items.length === 1 ? items[0] : { anyOf: items },
-        },
-        codec,
-      );
-    }
+    case 'TupleType':
+      return tupleSchema(codec, c.types ?? []);
     case 'DictionaryType':
-      return {
-        type: 'object',
-        additionalProperties: c.codomain === undefined ? {} : codecSchema(c.codomain, options),
-      };
+      return recordSchema(codec, c.domain, c.codomain, options);
     case 'AnyDictionaryType':
-    case 'ObjectType':
       return { type: 'object' };
+    case 'ObjectType':
+      // `t.object` takes any non-null object, arrays included.
+      return { anyOf: [{ type: 'object' }, { type: 'array', items: {} }] };
     case 'RefinementType':
       if (c.name === 'Int') return { type: 'integer' };
       return c.type === undefined ? {} : wider(codecSchema(c.type, options), codec);

@@ -346,10 +346,10 @@ describe('codecSchema', () => {
   });
 
   it('says that further rules apply to a tuple, whose positions it cannot state', () => {
-    expect(codecSchema(t.tuple([t.string, t.number]))).toMatchObject({
+    expect(codecSchema(t.tuple([t.string, t.number]))).toStrictEqual({
       type: 'array',
+      items: {},
       minItems: 2,
-      items: { anyOf: [{ type: 'string' }, { type: 'number' }] },
       description: 'Further rules apply ([string, number]).',
     });
   });

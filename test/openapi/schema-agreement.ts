@@ -96,9 +96,8 @@ export function describeExactSchemas(
   json: fc.Arbitrary<unknown> = anyJson,
 ): void {
   describe.each(cases)('the schema of $name', ({ codec, accepted, probes }) => {
-    const schema = compile(codec);
-
     it('accepts every value the codec accepts', () => {
+      const schema = compile(codec);
       fc.assert(
         fc.property(accepted, (value) => {
           expect(accepts(codec, value)).toBe(true);
@@ -109,6 +108,7 @@ export function describeExactSchemas(
     });
 
     it('refuses every value the codec refuses', () => {
+      const schema = compile(codec);
       fc.assert(
         fc.property(probes === undefined ? json : fc.oneof(json, probes), (value) => {
           expect(schema(value)).toBe(accepts(codec, value));
@@ -125,9 +125,8 @@ export function describeWiderSchemas(
   json: fc.Arbitrary<unknown> = anyJson,
 ): void {
   describe.each(cases)('the schema of $name', ({ codec, accepted, probes, furtherRules }) => {
-    const schema = compile(codec);
-
     it('accepts every value the codec accepts, and may accept more', () => {
+      const schema = compile(codec);
       fc.assert(
         fc.property(fc.oneof(accepted, json, probes ?? json), (value) => {
           if (accepts(codec, value)) expect(schema(value)).toBe(true);
