@@ -37,8 +37,22 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
+/** Whether `text` has more than `limit` opening brackets, found with `indexOf`; stops past it. */
+function bracketsExceed(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++count > limit) return true;
+    }
+  }
+  return false;
+}
+
 /** Deepest nesting of a JSON text, counted without parsing; stops counting past `limit`. */
 function depthExceeds(text: string, limit: number): boolean {
+  // Nesting cannot exceed the number of opening brackets: most bodies have far fewer than the
+  // limit, and counting them is much cheaper than following strings character by character.
+  if (!bracketsExceed(text, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
