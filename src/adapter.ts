@@ -125,25 +125,10 @@ export function toLambda(
   handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,
   options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> } = {},
 ): LambdaHttpHandler {
-  const { config, requestIdHeader, adoptRequestId, run } = pipeline(handler, options);
-
-  async function serve(
-    kind: EventKind,
-    event: Record<string, unknown>,
-    context: Context,
-    invocation: Invocation,
-  ): Promise<HttpResult> {
-    const { request, response } = await run(
-      () => readEvent(kind, event, context, adoptRequestId),
-      () => fallbackRequest(kind, event, context),
-      context,
-      invocation,
-    );
-    return writeResult(kind, response, event, request, config.logger);
-  }
+  const { config, timed, requestIdHeader, adoptRequestId, run } = pipeline(handler, options);
 
   async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
-    const startedAt = performance.now();
+    const startedAt = timed ? performance.now() : 0;
     const kind = tryRead(() => detectEventKind(event), undefined);
     if (kind === undefined) {
       const error = new UnsupportedEventError(
@@ -158,7 +143,13 @@ export function toLambda(
       gatewayRequestId: tryRead(() => gatewayRequestIdOf(record), undefined),
     };
     try {
-      return await serve(kind, record, context, invocation);
+      const { request, response, headersChecked } = await run(
+        () => readEvent(kind, record, context, adoptRequestId),
+        () => fallbackRequest(kind, record, context),
+        context,
+        invocation,
+      );
+      return writeResult(kind, response, record, request, config.logger, headersChecked);
     } catch (failure) {
       // Only reached when even the masked 500 could not be built or written.
       safeLog(config.logger, 'error', {

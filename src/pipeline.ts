@@ -17,8 +17,9 @@ import { defectFolded, foldSettled, problemsFolded } from './fold.js';
 import { consoleLogger } from './logger.js';
 import { compose } from './middleware/middleware.js';
 import { writeStdout } from './observe/metrics.js';
-import { observe } from './observe/observe.js';
-import { settle } from './_internals/settle.js';
+import { needsDuration, observe } from './observe/observe.js';
+import { isHeaderName } from './_internals/headers.js';
+import { isSettled, settle } from './_internals/settle.js';
 
 /** @internal A handler as the pipeline calls it: any outcome, checked by the fold. */
 export type AnyHandler = (request: HttpRequest, context: Context) => unknown;
@@ -37,11 +38,21 @@ export interface Answered {
   readonly folded: Folded;
   /** The folded response with the request id header. */
   readonly response: HttpResponse;
+  /**
+   * True when every header and cookie of `response` is known to be sendable: the fold checked
+   * them, and nothing but the request id (whose name and value are checked) was added after.
+   */
+  readonly headersChecked: boolean;
 }
 
 /** @internal The pipeline for one handler, its settings resolved once. */
 export interface Pipeline {
   readonly config: FoldConfig;
+  /**
+   * Whether an invocation's `startedAt` is read (for the access log or metrics); when not, it may
+   * be 0, and `performance` need not be loaded at all.
+   */
+  readonly timed: boolean;
   readonly requestIdHeader: string;
   /** The header a client request id is adopted from, or `undefined` when none is. */
   readonly adoptRequestId: string | undefined;
@@ -60,7 +71,8 @@ async function answer(
   config: FoldConfig,
 ): Promise<Folded> {
   try {
-    return foldSettled(request, await settle(handler(request, context)), config);
+    const settled = settle(handler(request, context));
+    return foldSettled(request, isSettled(settled) ? settled : await settled, config);
   } catch (defect) {
     // A synchronous throw, a rejection, or a return value that is not a result.
     return defectFolded(request, defect, config);
@@ -152,6 +164,9 @@ export function pipeline(
   const middleware = options.middleware ?? [];
   const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
   const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
+  // Request ids never hold CR, LF or NUL (see chooseRequestId and adoptRequestId), so without
+  // middleware only the header's name is left to check, once.
+  const foldChecksHeaders = middleware.length === 0 && isHeaderName(requestIdHeader);
 
   async function run(
     read: () => ReadRequest,
@@ -166,14 +181,18 @@ export function pipeline(
       request = reading.request;
       invocation.request = request;
       const rejection = reading.rejection;
-      const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
-        rejection === undefined
-          ? answer(handler, req, ctx, config)
-          : problemsFolded(req, [rejection], config);
-      folded =
-        middleware.length === 0
-          ? await core(request, context)
-          : await throughMiddleware(middleware, core, request, context, config);
+      if (middleware.length === 0) {
+        folded =
+          rejection === undefined
+            ? await answer(handler, request, context, config)
+            : problemsFolded(request, [rejection], config);
+      } else {
+        const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
+          rejection === undefined
+            ? answer(handler, req, ctx, config)
+            : problemsFolded(req, [rejection], config);
+        folded = await throughMiddleware(middleware, core, request, context, config);
+      }
     } catch (defect) {
       // The event could not be read, or the fold itself failed.
       request ??= fallback();
@@ -189,8 +208,8 @@ export function pipeline(
       middleware.length === 0
         ? addRequestId(folded.response, requestIdHeader, request.requestId)
         : withRequestId(folded.response, requestIdHeader, request.requestId);
-    return { request, folded, response };
+    return { request, folded, response, headersChecked: foldChecksHeaders };
   }
 
-  return { config, requestIdHeader, adoptRequestId, run };
+  return { config, timed: needsDuration(observeConfig), requestIdHeader, adoptRequestId, run };
 }

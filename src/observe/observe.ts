@@ -25,6 +25,15 @@ export interface Invocation {
   readonly gatewayRequestId: string | undefined;
 }
 
+function elapsedMs(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 1000) / 1000;
+}
+
+/** @internal Whether the logs and metrics configured need each invocation's duration. */
+export function needsDuration(config: ObserveConfig): boolean {
+  return config.accessLog || config.metrics !== undefined;
+}
+
 function traceIdOf(request: HttpRequest): string | undefined {
   return request.headers['x-amzn-trace-id']?.[0] ?? process.env['_X_AMZN_TRACE_ID'];
 }
@@ -80,7 +89,6 @@ export function observe(
   const wasCold = coldStart;
   coldStart = false;
   const status = folded.response.status;
-  const durationMs = Math.round((performance.now() - invocation.startedAt) * 1000) / 1000;
 
   if (!folded.defect && status >= 500) {
     safeLog(config.logger, 'error', {
@@ -97,6 +105,10 @@ export function observe(
       errors: errorEntries(folded, false),
     });
   }
+
+  // Read only when a line needs it: the first read of `performance` loads Node's perf_hooks,
+  // milliseconds of a cold start.
+  const durationMs = needsDuration(config) ? elapsedMs(invocation.startedAt) : 0;
 
   if (config.accessLog) {
     safeLog(config.logger, 'info', {
