@@ -37,6 +37,8 @@ const NO_COOKIES: readonly string[] = /*#__PURE__*/ Object.freeze([]);
 
 /** Adds headers over others, names compared case-insensitively: `Location` replaces `location`. */
 function withHeaders(headers: HeaderInit, extra: HeaderInit): HeaderInit {
+  // `extra` is always a literal of the caller's own, so with nothing to merge it is the result.
+  if (headers === NO_HEADERS) return extra;
   const replaced = new Set(Object.keys(extra).map((name) => name.toLowerCase()));
   const out: Record<string, string | readonly string[]> = {};
   for (const name of Object.keys(headers)) {

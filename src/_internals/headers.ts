@@ -6,6 +6,11 @@ import { appendValue } from './fields.js';
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const UNSAFE_VALUE = /[\r\n\0]/;
 
+/** Whether `name` can be sent as a header name (an RFC 9110 token). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
 /** @internal A response the handler built that cannot be sent as it is: a defect. */
 export class InvalidResponseError extends Error {
   override readonly name = 'InvalidResponseError';

@@ -48,12 +48,17 @@ export function readResult(value: unknown): Settled {
 }
 
 /**
- * Runs the handler's outcome to its end: calls a `TaskEither`, awaits a `ResultAsync` or a
- * promise, then reads the result. A rejection propagates, for the caller to treat as a defect.
+ * Runs the handler's outcome to its end: calls a `TaskEither`, reads a result at once, and awaits
+ * only what must be awaited (a `ResultAsync` or a promise), so that a synchronous handler costs no
+ * trip through the microtask queue. A throw or a rejection propagates, for the caller to treat as
+ * a defect.
  */
-export async function settle(outcome: unknown): Promise<Settled> {
-  let value = outcome;
-  if (typeof value === 'function') value = (value as () => unknown)();
-  if (isThenable(value)) value = await value;
-  return readResult(value);
+export function settle(outcome: unknown): Settled | Promise<Settled> {
+  const value = typeof outcome === 'function' ? (outcome as () => unknown)() : outcome;
+  return isThenable(value) ? Promise.resolve(value).then(readResult) : readResult(value);
+}
+
+/** True when {@link settle} answered at once rather than with a promise. */
+export function isSettled(value: Settled | Promise<Settled>): value is Settled {
+  return !(value instanceof Promise);
 }

@@ -114,7 +114,8 @@ export function adoptRequestId(
 
 /**
  * @internal Writes a response in the shape its event's source expects. A header that cannot be
- * sent (CR or LF in a value would split the response) throws rather than reach the client.
+ * sent (CR or LF in a value would split the response) throws rather than reach the client,
+ * unless the caller knows them all checked already.
  */
 export function writeResult(
   kind: EventKind,
@@ -122,8 +123,9 @@ export function writeResult(
   event: Record<string, unknown>,
   request: HttpRequest,
   logger: Logger,
+  headersChecked = false,
 ): HttpResult {
-  checkResponseHeaders(response.headers, response.cookies);
+  if (!headersChecked) checkResponseHeaders(response.headers, response.cookies);
   switch (kind) {
     case 'rest':
       return writeRestResult(response);

@@ -12,7 +12,8 @@ import { mapError, mergeErrorMaps } from '../errors/error-map.js';
 import { isTagged } from '../errors/tagged-error.js';
 import { methodNotAllowed, notFound } from '../problem.js';
 import { noContent } from '../reply.js';
-import { settle } from '../_internals/settle.js';
+import type { Settled } from '../_internals/settle.js';
+import { isSettled, settle } from '../_internals/settle.js';
 import { recordRoute } from '../_internals/routed.js';
 import { emptyNode, insert, match, splitPath } from './table.js';
 
@@ -101,6 +102,13 @@ function mapErrors(error: unknown, map: ErrorMap<Tagged> | undefined): unknown {
   return Array.isArray(error) ? error.map(one) : one(error);
 }
 
+/** A route's settled outcome as the router's result: domain errors mapped with its map. */
+function routeResult(settled: Settled, route: Route): Result<unknown, ProblemError> {
+  if (settled.ok) return ok(settled.value);
+  // Mapped here, with the route's map; the fold keeps what the logs need.
+  return err(mapErrors(settled.error, route.errors) as Problem);
+}
+
 function routeFor(node: Node<Route>, method: string): Route | undefined {
   return node.routes.get(method) ?? (method === 'HEAD' ? node.routes.get('GET') : undefined);
 }
@@ -113,6 +121,11 @@ function allowOf(found: ReadonlySet<string>): string[] {
   return [...methods].sort();
 }
 
+function hasOwnKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 /** The request's path parameters with the route's, as a new frozen map. */
 function mergedParams(
   current: Readonly<Record<string, string>>,
@@ -120,6 +133,7 @@ function mergedParams(
 ): Readonly<Record<string, string>> {
   // Copied key by key: V8 freezes the result of a spread far more slowly. `__proto__` is a valid
   // parameter name, which plain assignment would take for a prototype change.
+  if (!hasOwnKeys(params)) return current;
   const out: Record<string, string> = {};
   for (const from of [current, params]) {
     for (const key in from) {
@@ -236,10 +250,8 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
     const routeKey = keys.get(route) ?? '';
     const routed = withParams(request, routeKey, found?.params);
     recordRoute(request, routeKey);
-    const settled = await settle(route.handler(routed, context));
-    if (settled.ok) return ok(settled.value);
-    // Domain errors are mapped here, with the route's map; the fold keeps what the logs need.
-    return err(mapErrors(settled.error, route.errors) as Problem);
+    const settled = settle(route.handler(routed, context));
+    return routeResult(isSettled(settled) ? settled : await settled, route);
   }
 
   const add = (
