@@ -69,14 +69,19 @@ function parametersOf(
   if (codec === undefined) return [];
   const props = propsOf(codec);
   if (props === undefined) return [];
+  // The object's schema knows what a member's own codec does not: whether it sits in a
+  // `t.partial`, and, in an intersection, every part that declares it.
+  const object = codecSchema(codec);
+  const required = new Set((object['required'] as readonly string[] | undefined) ?? []);
+  const properties = (object['properties'] ?? {}) as Readonly<Record<string, JsonSchema>>;
   return Object.keys(props).map((name) => {
     const member = props[name] as AnyCodec;
     const array = location === 'query' && isArrayCodec(member);
     return {
       name,
       in: location,
-      required: location === 'path' || !acceptsUndefined(member),
-      schema: codecSchema(member),
+      required: location === 'path' || required.has(name),
+      schema: Object.hasOwn(properties, name) ? properties[name] : codecSchema(member),
       ...(array ? { style: 'form', explode: true } : {}),
     };
   });
