@@ -37,6 +37,8 @@ const SPECS: Readonly<Record<string, GatewayResponseSpec>> = {
 function template(spec: GatewayResponseSpec, format: GatewayResponseFormat): string {
   const code = `"${spec.code ?? '$context.error.responseType'}"`;
   const title = spec.title === undefined ? '$context.error.messageString' : `"${spec.title}"`;
+  // A DEFAULT_* template is not told the status it goes out with: its document has none, which
+  // the error schemas allow (problem-schemas.ts).
   const status = spec.status === undefined ? undefined : String(spec.status);
   if (format === 'problem') {
     const statusMember = status === undefined ? '' : `"status":${status},`;

@@ -15,13 +15,18 @@ const source: JsonSchema = {
   },
 };
 
+// The function writes the status in every error it sends; API Gateway's own DEFAULT_4XX and
+// DEFAULT_5XX responses cannot (their templates are not told the status), so it is optional.
+const STATUS_NOTE =
+  'Absent from the responses API Gateway gives by itself for a whole family (DEFAULT_4XX, DEFAULT_5XX).';
+
 /** `components.schemas`, by name. */
 export const PROBLEM_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   JsonApiError: {
     type: 'object',
-    required: ['status', 'title'],
+    required: ['title'],
     properties: {
-      status: { type: 'string', description: 'The HTTP status, as a string.' },
+      status: { type: 'string', description: `The HTTP status, as a string. ${STATUS_NOTE}` },
       code: { type: 'string', description: 'What went wrong, for programs.' },
       title: { type: 'string' },
       detail: { type: 'string' },
@@ -44,14 +49,14 @@ export const PROBLEM_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   ProblemDetails: {
     type: 'object',
-    required: ['type', 'title', 'status', 'requestId'],
+    required: ['type', 'title', 'requestId'],
     description:
       'RFC 9457 problem details; several problems are listed under `errors`, one is inline.',
     additionalProperties: true,
     properties: {
       type: { type: 'string' },
       title: { type: 'string' },
-      status: { type: 'integer' },
+      status: { type: 'integer', description: `The HTTP status. ${STATUS_NOTE}` },
       detail: { type: 'string' },
       code: { type: 'string' },
       pointer: { type: 'string' },
