@@ -13,17 +13,25 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { ErrorFormat, OpenApiDocument, OpenApiOptions } from '../../src/index.js';
+import * as t from 'io-ts';
 import {
+  IntFromString,
   TaggedError,
+  endpoint,
   errorMap,
   json,
+  maxLength,
+  min,
+  minLength,
   openApiDocument,
+  pattern,
   router,
   toLambda,
   toLambdaIntegration,
 } from '../../src/index.js';
 import { api } from '../../examples/shop/handler.js';
 import { javaToJs } from '../support/java-regex.js';
+import { openApiAjv } from './ajv.js';
 
 const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:shop';
 
@@ -181,6 +189,75 @@ describe('swagger-parser', () => {
     expect(Object.keys(validated.paths['/{proxy+}'] ?? {})).toStrictEqual([
       'x-amazon-apigateway-any-method',
     ]);
+  }, 30_000);
+});
+
+/** Every Schema Object of a document's operations: parameters, request bodies, responses. */
+function operationSchemas(document: OpenApiDocument): unknown[] {
+  const found: unknown[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, member] of Object.entries(value)) {
+        if (key === 'schema') found.push(member);
+        else walk(member);
+      }
+    }
+  };
+  walk(document['paths']);
+  return found;
+}
+
+function compileAll(document: OpenApiDocument): void {
+  const ajv = openApiAjv();
+  for (const schema of operationSchemas(document)) {
+    expect(
+      () => ajv.compile({ ...(schema as object), components: document['components'] }),
+      JSON.stringify(schema),
+    ).not.toThrow();
+  }
+}
+
+class Conflict extends TaggedError('Conflict')<{ readonly id: string }> {}
+
+/** Codecs whose schemas need OpenAPI 3.0's care: null, tuples, records, patterns, lengths. */
+const awkward = router({ errors: errorMap<Conflict>({ Conflict: { status: 409 } }) }).put(
+  '/things/{id}',
+  endpoint(
+    {
+      params: t.type({ id: pattern(t.string, new RegExp(String.raw`^[a-z]+\-\d+$`)) }),
+      query: t.partial({ page: min(IntFromString, 1), tags: t.array(maxLength(t.string, 8)) }),
+      headers: t.partial({ 'x-note': t.union([t.string, t.number, t.null]) }),
+      body: t.type({
+        nothing: t.null,
+        either: t.union([t.literal('a'), t.literal(1), t.null]),
+        anything: t.union([t.unknown, t.null]),
+        pair: t.tuple([t.string, t.number]),
+        scores: t.record(t.keyof({ low: null, high: null }), t.number),
+        loose: t.UnknownRecord,
+        name: minLength(t.string, 3),
+      }),
+    },
+    () => err(new Conflict({ id: 'x' })),
+  ),
+);
+
+describe('Ajv, with the rules of OpenAPI 3.0', () => {
+  it.each(PAIRWISE)(
+    'compiles every schema of the shop with $adapter, $errorFormat errors',
+    (combination) => {
+      compileAll(documentFor(combination));
+    },
+  );
+
+  it('compiles every schema of codecs with null, tuples, records, patterns and lengths', async () => {
+    for (const adapt of [toLambda, toLambdaIntegration]) {
+      const document = openApiDocument(adapt(awkward, { errorFormat: 'negotiate' }), {
+        requestValidation: 'all',
+      });
+      compileAll(document);
+      await expect(validate(document)).resolves.toMatchObject({ openapi: '3.0.3' });
+    }
   }, 30_000);
 });
 
