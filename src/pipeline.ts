@@ -19,6 +19,7 @@ import { compose } from './middleware/middleware.js';
 import { writeStdout } from './observe/metrics.js';
 import { needsDuration, observe } from './observe/observe.js';
 import { isHeaderName } from './_internals/headers.js';
+import type { Settled } from './_internals/settle.js';
 import { isSettled, settle } from './_internals/settle.js';
 
 /** @internal A handler as the pipeline calls it: any outcome, checked by the fold. */
@@ -64,19 +65,33 @@ export interface Pipeline {
   ) => Promise<Answered>;
 }
 
-async function answer(
+/**
+ * Calls the handler and folds its outcome: at once for a synchronous outcome, through a promise
+ * only when the outcome has to be awaited.
+ */
+function answer(
   handler: AnyHandler,
   request: HttpRequest,
   context: Context,
   config: FoldConfig,
-): Promise<Folded> {
+): Folded | Promise<Folded> {
+  // A synchronous throw, a rejection, or a return value that is not a result is a defect.
+  const fold = (settled: Settled): Folded => {
+    try {
+      return foldSettled(request, settled, config);
+    } catch (defect) {
+      return defectFolded(request, defect, config);
+    }
+  };
+  let settled: Settled | Promise<Settled>;
   try {
-    const settled = settle(handler(request, context));
-    return foldSettled(request, isSettled(settled) ? settled : await settled, config);
+    settled = settle(handler(request, context));
   } catch (defect) {
-    // A synchronous throw, a rejection, or a return value that is not a result.
     return defectFolded(request, defect, config);
   }
+  return isSettled(settled)
+    ? fold(settled)
+    : settled.then(fold, (defect: unknown) => defectFolded(request, defect, config));
 }
 
 /**
@@ -182,10 +197,11 @@ export function pipeline(
       invocation.request = request;
       const rejection = reading.rejection;
       if (middleware.length === 0) {
-        folded =
+        const answered =
           rejection === undefined
-            ? await answer(handler, request, context, config)
+            ? answer(handler, request, context, config)
             : problemsFolded(request, [rejection], config);
+        folded = answered instanceof Promise ? await answered : answered;
       } else {
         const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
           rejection === undefined

@@ -183,6 +183,7 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
   const root = emptyNode<Route>();
   const resolved = new Map<string, Route>();
   const keys = new Map<Route, string>();
+  const declaredPaths = new Set(routes.map((route) => route.info.path));
   for (const route of routes) {
     insert(root, route.info.path, route.info.method, route);
     const key = `${route.info.method} ${route.info.path}`;
@@ -199,11 +200,15 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
     // API Gateway matched the route itself (REST `resource`, HTTP API `routeKey`): use it.
     const gatewayRoute = request.route;
     if (gatewayRoute !== undefined) {
-      const key = gatewayRoute.includes(' ') ? gatewayRoute : `${request.method} ${gatewayRoute}`;
-      const direct =
-        resolved.get(key) ??
-        (request.method === 'HEAD' ? resolved.get(key.replace(/^HEAD /, 'GET ')) : undefined);
-      if (direct !== undefined) return { route: direct, found: undefined, allow: [] };
+      const withMethod = gatewayRoute.includes(' ');
+      // A resource no route declares (`/{proxy+}`, `$default`) needs no key built to miss.
+      if (withMethod || declaredPaths.has(gatewayRoute)) {
+        const key = withMethod ? gatewayRoute : `${request.method} ${gatewayRoute}`;
+        const direct =
+          resolved.get(key) ??
+          (request.method === 'HEAD' ? resolved.get(key.replace(/^HEAD /, 'GET ')) : undefined);
+        if (direct !== undefined) return { route: direct, found: undefined, allow: [] };
+      }
     }
     let path = request.path;
     if (basePath !== '' && (path === basePath || path.startsWith(`${basePath}/`))) {
