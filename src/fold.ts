@@ -123,10 +123,12 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
   addHeaders(headers, cookies, reply.headers);
   for (const name of SINGLE_VALUE_FIELDS) {
     const values = headers[name];
-    if (values !== undefined && new Set(values).size > 1) {
+    // One value is the common case: nothing to compare or trim.
+    if (values === undefined || values.length === 1) continue;
+    if (new Set(values).size > 1) {
       throw new InvalidResponseError(`A reply has several "${name}" values; the field takes one.`);
     }
-    if (values !== undefined) headers[name] = values.slice(0, 1);
+    headers[name] = values.slice(0, 1);
   }
   for (const cookie of reply.cookies) cookies.push(checkHeaderValue('set-cookie', cookie));
   switch (reply.bodyType) {

@@ -36,7 +36,8 @@ export function joinedHeaders(response: HttpResponse): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(response.headers)) {
     const values = response.headers[name];
-    if (values !== undefined && values.length > 0) setField(out, name, values.join(', '));
+    if (values === undefined || values.length === 0) continue;
+    setField(out, name, values.length === 1 ? (values[0] as string) : values.join(', '));
   }
   return out;
 }
