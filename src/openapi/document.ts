@@ -293,12 +293,7 @@ function operation(
       ? {}
       : { 'x-amazon-apigateway-request-validator': validation }),
     'x-amazon-apigateway-integration': custom
-      ? customIntegration(
-          statuses.success,
-          [...statuses.errors.keys()],
-          described,
-          uri,
-        )
+      ? customIntegration(statuses.success, [...statuses.errors.keys()], described, uri)
       : { type: 'aws_proxy', httpMethod: 'POST', uri, passthroughBehavior: 'when_no_match' },
   };
 }
