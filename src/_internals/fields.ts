@@ -91,13 +91,36 @@ export function readMultiValueMap(
   return out ?? EMPTY_MAP;
 }
 
+// Header names seen before, by how they arrived. An event's keys come from JSON.parse, which
+// interns them, so looking one up here is cheap, and the lower-case name found is the one already
+// interned: a map without a prototype is looked up and filled faster with it than with a fresh
+// string from toLowerCase(). Bounded in count and length, so that a client sending new or huge
+// names costs at most a few kilobytes and otherwise only misses.
+const LOWER_CASE_NAMES = new Map<string, string>();
+const LOWER_CASE_NAMES_KEPT = 512;
+const LOWER_CASE_NAME_LENGTH_KEPT = 64;
+
+function lowerCaseName(name: string): string {
+  let lower = LOWER_CASE_NAMES.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (
+      LOWER_CASE_NAMES.size < LOWER_CASE_NAMES_KEPT &&
+      name.length <= LOWER_CASE_NAME_LENGTH_KEPT
+    ) {
+      LOWER_CASE_NAMES.set(name, lower);
+    }
+  }
+  return lower;
+}
+
 function decodeKey(
   key: string,
   lowerCase: boolean,
   decode: ((text: string) => string) | undefined,
 ): string {
   const decoded = decode ? decode(key) : key;
-  return lowerCase ? decoded.toLowerCase() : decoded;
+  return lowerCase ? lowerCaseName(decoded) : decoded;
 }
 
 /** Reads a `{ name: value }` map of strings (path parameters), dropping non-string values. */
