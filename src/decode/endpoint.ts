@@ -12,6 +12,7 @@ import type { Issue } from './issue.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
 import { issueToProblem } from './issue.js';
 import { reportErrors } from './report.js';
+import { decodesAsIs } from './as-is.js';
 import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
 import { emptyMap } from '../_internals/fields.js';
 
@@ -162,6 +163,8 @@ interface Compiled {
   readonly part: PartName;
   readonly codec: PartCodec;
   readonly props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined;
+  /** Whether `codec.is` may stand in for decoding a valid value (see `decodesAsIs`). */
+  readonly asIs: boolean;
 }
 
 /**
@@ -194,7 +197,12 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   for (const part of PART_ORDER) {
     const codec = parts[part];
     if (codec !== undefined)
-      compiled.push({ part, codec, props: propsOf(codec) as Compiled['props'] });
+      compiled.push({
+        part,
+        codec,
+        props: propsOf(codec) as Compiled['props'],
+        asIs: decodesAsIs(codec),
+      });
   }
   const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
   const status = options.status ?? 400;
@@ -204,7 +212,7 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   function decode(request: HttpRequest): Result<EndpointInput<S>, readonly Problem[]> {
     const input: Record<string, unknown> = {};
     const issues: Issue[] = [];
-    for (const { part, codec, props } of compiled) {
+    for (const { part, codec, props, asIs } of compiled) {
       let raw: unknown;
       if (part === 'body') {
         const body = readJsonBody(request, limits);
@@ -227,18 +235,23 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
         } else raw = values;
       }
 
-      const decoded = codec.decode(raw);
-      if (decoded._tag === 'Left') {
-        const reported = reportErrors(part, decoded.left);
-        if (part === 'body' && raw === undefined) {
-          issues.push({
-            code: 'required',
-            title: 'Request body missing',
-            detail: 'This request needs a JSON body.',
-            source: { pointer: '' },
-          });
-        } else issues.push(...reported);
-      } else input[part] = decoded.right;
+      if (asIs && codec.is(raw)) {
+        // Valid, and the codec would succeed with `raw` itself: no decoding to do.
+        input[part] = raw;
+      } else {
+        const decoded = codec.decode(raw);
+        if (decoded._tag === 'Left') {
+          const reported = reportErrors(part, decoded.left);
+          if (part === 'body' && raw === undefined) {
+            issues.push({
+              code: 'required',
+              title: 'Request body missing',
+              detail: 'This request needs a JSON body.',
+              source: { pointer: '' },
+            });
+          } else issues.push(...reported);
+        } else input[part] = decoded.right;
+      }
       if (part === 'body' && rejectUnknown && raw !== undefined) {
         for (const pointer of unknownMembers(codec, raw)) {
           issues.push({
