@@ -19,6 +19,7 @@ import { compose } from './middleware/middleware.js';
 import { writeStdout } from './observe/metrics.js';
 import { needsDuration, observe } from './observe/observe.js';
 import { isHeaderName } from './_internals/headers.js';
+import { forgetRoute } from './_internals/routed.js';
 import type { Settled } from './_internals/settle.js';
 import { isSettled, settle } from './_internals/settle.js';
 
@@ -220,6 +221,7 @@ export function pipeline(
       { startedAt: invocation.startedAt, gatewayRequestId: invocation.gatewayRequestId },
       observeConfig,
     );
+    forgetRoute(request);
     const response =
       middleware.length === 0
         ? addRequestId(folded.response, requestIdHeader, request.requestId)
