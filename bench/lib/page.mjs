@@ -237,6 +237,9 @@ ${markdownTable(
 - Where a contender's time goes in one scenario: \`node bench/profile.mjs gatefold rest/get-missing\`
   (after \`npm run build\` and \`npm ci --prefix bench\`) profiles it with \`node --cpu-prof\` and
   prints the functions with the most self time.
+- A cold start's first event compiles every function on the request's path, since V8 compiles a
+  function the first time it runs: \`node bench/first-event.mjs\` counts, per contender, the
+  functions of its bundle first run during that event and the source they span.
 - Cold start here is a local \`node\` process, not Lambda's: it leaves out the runtime's own start
   and the download of the code, which are larger for a larger bundle.
 `;
