@@ -183,4 +183,12 @@ export const SHOP_ERROR_CASES: readonly ShopErrorCase[] = [
         },
       ),
   },
+  {
+    // `$input.json('$')` alone would give `{}`: the template must tell no body from an empty one.
+    name: 'a registration without a body (400)',
+    status: 400,
+    method: 'POST',
+    resource: '/users',
+    event: (accept) => shopEvent('POST', '/users', {}, { headers: accepting(accept) }),
+  },
 ];
