@@ -15,6 +15,7 @@ import { EVENT_KINDS } from './request.js';
 import { recordAdapted } from './_internals/adapted.js';
 import { describeError } from './_internals/describe-error.js';
 import { asRecord, asString } from './_internals/fields.js';
+import { isHeaderName } from './_internals/headers.js';
 
 /** The function `toLambda` returns: its result type follows the event it is given. */
 export type LambdaHttpHandler = <Ev extends HttpEvent>(
@@ -61,7 +62,8 @@ function lastResortResult(
       ? ''
       : `{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":${JSON.stringify(requestId)}}}`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (requestId !== '') headers[requestIdHeader] = requestId;
+  // Not under a name that cannot be sent (a JavaScript caller can configure any string).
+  if (requestId !== '' && isHeaderName(requestIdHeader)) headers[requestIdHeader] = requestId;
   switch (kind) {
     case 'rest':
       return { statusCode: 500, headers, multiValueHeaders: {}, body, isBase64Encoded: false };

@@ -18,7 +18,7 @@ import { consoleLogger } from './logger.js';
 import { compose } from './middleware/middleware.js';
 import { writeStdout } from './observe/metrics.js';
 import { needsDuration, observe } from './observe/observe.js';
-import { isHeaderName } from './_internals/headers.js';
+import { isHeaderName, isHeaderValue } from './_internals/headers.js';
 import { forgetRoute } from './_internals/routed.js';
 import type { Settled } from './_internals/settle.js';
 import { isSettled, settle } from './_internals/settle.js';
@@ -180,9 +180,14 @@ export function pipeline(
   const middleware = options.middleware ?? [];
   const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
   const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
-  // Request ids never hold CR, LF or NUL (see chooseRequestId and adoptRequestId), so without
-  // middleware only the header's name is left to check, once.
-  const foldChecksHeaders = middleware.length === 0 && isHeaderName(requestIdHeader);
+  // Without middleware, what the fold did not check itself is known before any request: the
+  // request id header's name, and the JSON:API media type from the options (a JavaScript caller
+  // can pass any string). Request ids never hold CR, LF or NUL (chooseRequestId,
+  // adoptRequestId).
+  const foldChecksHeaders =
+    middleware.length === 0 &&
+    isHeaderName(requestIdHeader) &&
+    isHeaderValue(config.jsonApiMediaType);
 
   async function run(
     read: () => ReadRequest,

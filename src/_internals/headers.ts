@@ -11,6 +11,11 @@ export function isHeaderName(name: string): boolean {
   return TOKEN.test(name);
 }
 
+/** Whether `value` can be sent as a header value: a string without CR, LF or NUL. */
+export function isHeaderValue(value: unknown): boolean {
+  return typeof value === 'string' && !UNSAFE_VALUE.test(value);
+}
+
 /** @internal A response the handler built that cannot be sent as it is: a defect. */
 export class InvalidResponseError extends Error {
   override readonly name = 'InvalidResponseError';
