@@ -78,10 +78,17 @@ export function toLambdaIntegration(
   handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,
   options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> } = {},
 ): LambdaIntegrationHandler {
-  const { config, requestIdHeader, adoptRequestId: adoptHeader, run } = pipeline(handler, options);
+  const {
+    config,
+    timed,
+    requestIdHeader,
+    adoptRequestId: adoptHeader,
+    run,
+  } = pipeline(handler, options);
 
   async function integrationHandler(event: unknown, context: Context): Promise<unknown> {
-    const startedAt = performance.now();
+    // Read only when a log line or metric reports the duration, as `toLambda` does.
+    const startedAt = timed ? performance.now() : 0;
     const record = asRecord(event);
     if (record === undefined || !isIntegrationEvent(record)) {
       const error = new UnsupportedEventError(

@@ -71,6 +71,9 @@ function errorEntries(folded: Folded, withCauses: boolean): Record<string, unkno
     if (problem.code !== undefined) entry['code'] = problem.code;
     if (problem.detail !== undefined) entry['detail'] = problem.detail;
     if (problem.source !== undefined) entry['source'] = problem.source;
+    // A masked entry's client sees neither; the log has them, as the error map promises.
+    if (problem.meta !== undefined) entry['meta'] = problem.meta;
+    if (problem.type !== undefined) entry['type'] = problem.type;
     if (withCauses && mapped !== undefined) Object.assign(entry, describeError(mapped.error));
     return entry;
   });

@@ -47,6 +47,7 @@ const bankErrors = errorMap<BankError>({
     title: () => 'Ledger down',
     detail: (e) => `Ledger ${e.ledger} did not answer.`,
     meta: (e) => ({ ledger: e.ledger }),
+    type: 'https://errors.example.com/ledger-down',
     headers: (e) => ({ 'retry-after': '30', 'x-ledger-region': e.ledger.split('-')[0] ?? '' }),
   },
   // A 4xx the client must not learn the details of.
@@ -193,6 +194,8 @@ describe('a masked entry', () => {
           code: 'ledger-eu-west-SECRET',
           title: 'Ledger down',
           detail: 'Ledger eu-west-SECRET did not answer.',
+          meta: { ledger: 'eu-west-SECRET' },
+          type: 'https://errors.example.com/ledger-down',
         },
       ],
     });
