@@ -177,19 +177,59 @@ function withParams(
   });
 }
 
-function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Route[]): Router<E> {
-  // Compiled once per router value, at module load: a tree for paths, a map for the routes
-  // API Gateway already resolved.
+/** The tree and maps a router matches requests with. */
+interface Compiled {
+  readonly root: Node<Route>;
+  /** Routes by the key API Gateway resolves (`GET /users/{id}`). */
+  readonly resolved: ReadonlyMap<string, Route>;
+  readonly keys: ReadonlyMap<Route, string>;
+  readonly declaredPaths: ReadonlySet<string>;
+}
+
+function compile(routes: readonly Route[]): Compiled {
   const root = emptyNode<Route>();
   const resolved = new Map<string, Route>();
   const keys = new Map<Route, string>();
-  const declaredPaths = new Set(routes.map((route) => route.info.path));
   for (const route of routes) {
     insert(root, route.info.path, route.info.method, route);
     const key = `${route.info.method} ${route.info.path}`;
     resolved.set(key, route);
     keys.set(route, key);
   }
+  return { root, resolved, keys, declaredPaths: new Set(routes.map((route) => route.info.path)) };
+}
+
+/**
+ * The tree that checks each route as it is declared (a malformed template, a route declared
+ * twice, `{id}` beside `{userId}` throw at once), shared by a chain of routers: each `.get` adds
+ * one route to the tree of the router it extends when that router is the newest of its chain,
+ * so declaring n routes costs n insertions, not n². A router extended twice gets a tree of its own.
+ */
+interface Checker {
+  readonly root: Node<Route>;
+  count: number;
+}
+
+function checked(checker: Checker, routes: readonly Route[], route: Route): Checker {
+  let tip = checker;
+  if (tip.count !== routes.length) {
+    tip = { root: emptyNode<Route>(), count: 0 };
+    for (const earlier of routes) insert(tip.root, earlier.info.path, earlier.info.method, earlier);
+    tip.count = routes.length;
+  }
+  insert(tip.root, route.info.path, route.info.method, route);
+  tip.count += 1;
+  return tip;
+}
+
+function build<E extends Tagged>(
+  options: RouterOptions<E>,
+  routes: readonly Route[],
+  checker: Checker,
+): Router<E> {
+  // Compiled on the first request, once per router value: the routers a chain of `.get` calls
+  // builds on the way to the last one are never compiled.
+  let compiled: Compiled | undefined;
   const basePath = options.basePath?.replace(/\/$/, '') ?? '';
 
   function find(request: HttpRequest): {
@@ -197,6 +237,8 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
     found: Match<Route> | undefined;
     allow: string[];
   } {
+    compiled ??= compile(routes);
+    const { root, resolved, declaredPaths } = compiled;
     // API Gateway matched the route itself (REST `resource`, HTTP API `routeKey`): use it.
     const gatewayRoute = request.route;
     if (gatewayRoute !== undefined) {
@@ -252,7 +294,7 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
         }),
       );
     }
-    const routeKey = keys.get(route) ?? '';
+    const routeKey = compiled?.keys.get(route) ?? '';
     const routed = withParams(request, routeKey, found?.params);
     recordRoute(request, routeKey);
     const settled = settle(route.handler(routed, context));
@@ -272,7 +314,8 @@ function build<E extends Tagged>(options: RouterOptions<E>, routes: readonly Rou
         : shared === undefined
           ? extra.errors
           : mergeErrorMaps(shared, extra.errors);
-    return build(options, [...routes, { info: { method, path }, handler, errors }]);
+    const route: Route = { info: { method, path }, handler, errors };
+    return build(options, [...routes, route], checked(checker, routes, route));
   };
   const adder =
     (method: Method) =>
@@ -317,5 +360,5 @@ export function router<E extends Tagged>(
   options: RouterOptions<E> & { readonly errors: ErrorMap<E> },
 ): Router<E>;
 export function router<E extends Tagged>(options: RouterOptions<E> = {}): Router<E> {
-  return build(options, []);
+  return build(options, [], { root: emptyNode<Route>(), count: 0 });
 }

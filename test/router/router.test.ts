@@ -896,6 +896,51 @@ describe('routes and immutability', () => {
   });
 });
 
+describe('declaration checks along a chain and its branches', () => {
+  it('check each branch against its own routes only', () => {
+    const base = router().get('/a', echo);
+    const first = base.get('/b', echo);
+    // `/b` is declared on `first`, not on `base` nor on what grows from it.
+    const second = base.get('/c', echo).get('/b', echo);
+    expect(second.routes).toEqual([
+      { method: 'GET', path: '/a' },
+      { method: 'GET', path: '/c' },
+      { method: 'GET', path: '/b' },
+    ]);
+    expect(thrownBy(() => first.get('/b', echo))).toStrictEqual(
+      new TypeError('Route "GET /b" is declared twice.'),
+    );
+    expect(thrownBy(() => second.get('/c', echo))).toStrictEqual(
+      new TypeError('Route "GET /c" is declared twice.'),
+    );
+    expect(thrownBy(() => base.get('/a', echo))).toStrictEqual(
+      new TypeError('Route "GET /a" is declared twice.'),
+    );
+  });
+
+  it('go on checking after a refused route', async () => {
+    const base = router().get('/users/{id}', echo);
+    thrownBy(() => base.get('/users/{userId}/posts', echo));
+    const grown = base.get('/users/{id}/posts', echo);
+    expect(thrownBy(() => grown.get('/users/{other}', echo))).toStrictEqual(
+      new TypeError('Route "/users/{other}": {other} clashes with {id} at the same place.'),
+    );
+    expect(await serve(grown, HTTP.event('GET', '/users/u-1/posts'))).toEqual(
+      routed('GET /users/{id}/posts', { id: 'u-1' })(HTTP, 'GET', '/users/u-1/posts'),
+    );
+  });
+
+  it('a router that has answered requests can still grow, and keeps its own routes', async () => {
+    const base = router().get('/a', echo);
+    expect(await serve(base, HTTP.event('GET', '/a'))).toEqual(routed('GET /a')(HTTP, 'GET', '/a'));
+    const grown = base.get('/b', echo);
+    expect(await serve(base, HTTP.event('GET', '/b'))).toEqual(routeNotFound(HTTP, 'GET', '/b'));
+    expect(await serve(grown, HTTP.event('GET', '/b'))).toEqual(
+      routed('GET /b')(HTTP, 'GET', '/b'),
+    );
+  });
+});
+
 describe('route() and explicit HEAD and OPTIONS routes', () => {
   const custom = router()
     .get('/items', echo)
