@@ -959,6 +959,8 @@ function logEntry(p: Problem): Record<string, unknown> {
     ...(p.code === undefined ? {} : { code: p.code }),
     ...(p.detail === undefined ? {} : { detail: p.detail }),
     ...(p.source === undefined ? {} : { source: p.source }),
+    ...(p.meta === undefined ? {} : { meta: p.meta }),
+    ...(p.type === undefined ? {} : { type: p.type }),
   };
 }
 
