@@ -44,6 +44,7 @@ export {
 export type { ErrorEntry, ErrorMap, ErrorMapEntries, ErrorMapping } from './errors/error-map.js';
 export { TaggedError, isTagged } from './errors/tagged-error.js';
 export type {
+  LiteralTagRequired,
   NoData,
   Tagged,
   TaggedErrorClass,

@@ -1,7 +1,7 @@
 import type { HeaderInit } from '../reply.js';
 import type { Problem } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
-import type { Tagged } from './tagged-error.js';
+import type { LiteralTagRequired, Tagged } from './tagged-error.js';
 import { isProblem, problem } from '../problem.js';
 import { reasonPhrase } from '../status.js';
 
@@ -83,7 +83,15 @@ export interface MappedError {
  * });
  * ```
  */
-export function errorMap<E extends Tagged>(entries: ErrorMapEntries<E>): ErrorMap<E> {
+export function errorMap<E extends Tagged>(
+  // Tags typed only as `string` cannot be listed, so no map could be exhaustive: refused.
+  entries: string extends E['_tag'] ? LiteralTagRequired : ErrorMapEntries<E>,
+): ErrorMap<E> {
+  return mapOf(entries as ErrorMapEntries<E>);
+}
+
+/** A map of entries already checked (merged or overridden maps). */
+function mapOf<E extends Tagged>(entries: ErrorMapEntries<E>): ErrorMap<E> {
   return { [ERROR_MAP]: true, entries };
 }
 
@@ -103,7 +111,7 @@ export function mergeErrorMaps<A extends Tagged, B extends Tagged>(
   first: ErrorMap<A>,
   second: ErrorMap<B>,
 ): ErrorMap<A | B> {
-  return errorMap<A | B>({ ...first.entries, ...second.entries } as ErrorMapEntries<A | B>);
+  return mapOf<A | B>({ ...first.entries, ...second.entries } as ErrorMapEntries<A | B>);
 }
 
 /**
@@ -126,7 +134,7 @@ export function overrideErrors<E extends Tagged>(
   // An entry given as undefined (possible without exactOptionalPropertyTypes) keeps the original.
   for (const [tag, entry] of Object.entries(overrides))
     if (entry !== undefined) entries[tag] = entry;
-  return errorMap<E>(entries as ErrorMapEntries<E>);
+  return mapOf<E>(entries as ErrorMapEntries<E>);
 }
 
 /** True for a value built by {@link errorMap}. */

@@ -17,6 +17,12 @@ export type TaggedErrorInstance<Tag extends string, A extends object> = Error &
 // eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- an error may carry no data
 export type NoData = Record<never, never>;
 
+/**
+ * What {@link TaggedError} asks for in place of a tag typed as `string`: an error map must name
+ * every tag, which it cannot do for tags the types do not know.
+ */
+export type LiteralTagRequired = "a literal tag, such as TaggedError('UserNotFound')";
+
 /** Options of {@link TaggedError}. */
 export interface TaggedErrorOptions {
   /** Capture a stack trace for each instance; `false` by default. */
@@ -50,9 +56,11 @@ export type TaggedErrorClass<Tag extends string> = new <A extends object = NoDat
  * ```
  */
 export function TaggedError<const Tag extends string>(
-  tag: Tag,
+  // A tag typed only as `string` could not be told apart by an error map: ask for a literal.
+  tag: string extends Tag ? LiteralTagRequired : Tag,
   options: TaggedErrorOptions = {},
 ): TaggedErrorClass<Tag> {
+  const name = tag as Tag;
   const captureStack = options.stack ?? false;
   class Base extends Error {
     readonly _tag: Tag;
@@ -61,10 +69,10 @@ export function TaggedError<const Tag extends string>(
       const { cause, ...fields } = data ?? {};
       const limit = Error.stackTraceLimit;
       if (!captureStack) Error.stackTraceLimit = 0;
-      super(tag, cause === undefined ? undefined : { cause });
+      super(name, cause === undefined ? undefined : { cause });
       Error.stackTraceLimit = limit;
-      this._tag = tag;
-      this.name = tag;
+      this._tag = name;
+      this.name = name;
       Object.assign(this, fields);
     }
   }

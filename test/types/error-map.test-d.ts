@@ -1,6 +1,6 @@
 import { err, errAsync, ok } from 'neverthrow';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ErrorMap, HttpRequest } from '../../src/index.js';
+import type { ErrorMap, HttpRequest, TaggedErrorClass } from '../../src/index.js';
 import {
   TaggedError,
   badRequest,
@@ -40,6 +40,20 @@ describe('errorMap exhaustiveness', () => {
       // @ts-expect-error — a tag not in the union
       RateLimited: { status: 429 },
     });
+  });
+
+  it('asks for literal tags: a map cannot list tags typed only as string', () => {
+    const tagFromSomewhere: string = 'UserNotFound';
+    // @ts-expect-error — the tag must be a literal for a map to name it
+    TaggedError(tagFromSomewhere);
+    // @ts-expect-error — an empty map would otherwise cover every `string` tag
+    errorMap<{ readonly _tag: string }>({});
+    // @ts-expect-error — one loosely tagged error in the union is enough to refuse
+    errorMap<UserErrors | { readonly _tag: string }>({
+      UserNotFound: { status: 404 },
+      EmailTaken: { status: 409 },
+    });
+    expectTypeOf(TaggedError('UserNotFound')).toEqualTypeOf<TaggedErrorClass<'UserNotFound'>>();
   });
 
   it('types each entry function with its own error', () => {
