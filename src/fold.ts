@@ -82,11 +82,12 @@ function serializeJson(value: unknown, what: string): string {
 }
 
 /**
- * Whether the response to this request and status carries no body: HEAD, 204 and 304 (RFC 9110
- * §6.4.1) and 205 (§15.3.6).
+ * Whether a response of this status carries no body: 204 and 304 (RFC 9110 §6.4.1) and 205
+ * (§15.3.6). A HEAD response keeps its body here, so that middleware sees what GET would send
+ * (an ETag, a content length); the pipeline drops it last.
  */
-function isBodyless(method: string, status: number): boolean {
-  return method === 'HEAD' || status === 204 || status === 205 || status === 304;
+function isBodyless(status: number): boolean {
+  return status === 204 || status === 205 || status === 304;
 }
 
 // Fields whose grammar allows one value only, so several cannot be joined into a list.
@@ -99,7 +100,6 @@ const SINGLE_VALUE_FIELDS = /*#__PURE__*/ new Set([
 ]);
 
 function finish(
-  request: HttpRequest,
   status: number,
   headers: Record<string, string[]>,
   cookies: string[],
@@ -109,7 +109,7 @@ function finish(
   if (contentType !== undefined && headers['content-type'] === undefined) {
     headers['content-type'] = [contentType];
   }
-  return { status, headers, cookies, body: isBodyless(request.method, status) ? '' : body };
+  return { status, headers, cookies, body: isBodyless(status) ? '' : body };
 }
 
 function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
@@ -135,10 +135,9 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
     case 'json':
       // `json(undefined)` has nothing to serialise: the status and headers go out alone.
       if (reply.body === undefined) {
-        return finish(request, reply.status, headers, cookies, '', undefined);
+        return finish(reply.status, headers, cookies, '', undefined);
       }
       return finish(
-        request,
         reply.status,
         headers,
         cookies,
@@ -149,14 +148,14 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
       if (typeof reply.body !== 'string') {
         throw new InvalidResponseError(`A text reply has a ${typeof reply.body} body.`);
       }
-      return finish(request, reply.status, headers, cookies, reply.body, TEXT_TYPE);
+      return finish(reply.status, headers, cookies, reply.body, TEXT_TYPE);
     case 'bytes':
       if (!(reply.body instanceof Uint8Array)) {
         throw new InvalidResponseError('A binary reply has a body that is not a Uint8Array.');
       }
-      return finish(request, reply.status, headers, cookies, reply.body, BYTES_TYPE);
+      return finish(reply.status, headers, cookies, reply.body, BYTES_TYPE);
     case 'empty':
-      return finish(request, reply.status, headers, cookies, '', undefined);
+      return finish(reply.status, headers, cookies, '', undefined);
     default:
       throw new InvalidResponseError(`A reply has an unknown body type.`);
   }
@@ -165,8 +164,8 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
 function okResponse(request: HttpRequest, value: unknown): HttpResponse {
   if (isReply(value)) return replyResponse(request, value);
   // `ok()` / `ok(undefined)`: nothing to send.
-  if (value === undefined) return finish(request, 204, emptyMap(), [], '', undefined);
-  return finish(request, 200, emptyMap(), [], serializeJson(value, 'Ok value'), JSON_TYPE);
+  if (value === undefined) return finish(204, emptyMap(), [], '', undefined);
+  return finish(200, emptyMap(), [], serializeJson(value, 'Ok value'), JSON_TYPE);
 }
 
 interface Resolved {
@@ -255,7 +254,7 @@ export function problemsResponse(
     ? problemDetailsDocument(problems, status, request.requestId)
     : jsonApiDocument(problems, request.requestId);
   const mediaType = useProblemJson ? PROBLEM_JSON_MEDIA_TYPE : config.jsonApiMediaType;
-  return finish(request, status, headers, cookies, serializeJson(document, 'problem'), mediaType);
+  return finish(status, headers, cookies, serializeJson(document, 'problem'), mediaType);
 }
 
 /**

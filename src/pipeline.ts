@@ -139,6 +139,14 @@ async function throughMiddleware(
   };
 }
 
+/**
+ * A HEAD response: the headers GET would send, no body (RFC 9110 §9.3.2). Dropped last, so that
+ * middleware computed its headers (an ETag, a length, an encoding) from the body GET would send.
+ */
+function withoutBody(response: HttpResponse): HttpResponse {
+  return response.body === '' ? response : { ...response, body: '' };
+}
+
 /** Sends the request id back on every response, unless the handler set the header itself. */
 function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
   if (response.headers[header] !== undefined || requestId === '') return response;
@@ -231,7 +239,12 @@ export function pipeline(
       middleware.length === 0
         ? addRequestId(folded.response, requestIdHeader, request.requestId)
         : withRequestId(folded.response, requestIdHeader, request.requestId);
-    return { request, folded, response, headersChecked: foldChecksHeaders };
+    return {
+      request,
+      folded,
+      response: request.method === 'HEAD' ? withoutBody(response) : response,
+      headersChecked: foldChecksHeaders,
+    };
   }
 
   return { config, timed: needsDuration(observeConfig), requestIdHeader, adoptRequestId, run };

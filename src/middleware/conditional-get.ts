@@ -33,7 +33,7 @@ export function conditionalGet(): Middleware {
       return response;
     let etag = response.headers['etag']?.[0];
     if (etag === undefined) {
-      if (request.method === 'HEAD' || response.body === '') return response;
+      if (response.body === '') return response;
       const digest = createHash('sha256').update(response.body).digest('base64url').slice(0, 27);
       etag = `W/"${digest}"`;
     }

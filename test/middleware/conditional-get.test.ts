@@ -295,10 +295,8 @@ describe('conditionalGet: what is left alone', () => {
     expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ status: 404 }));
   });
 
-  it('a 204 to a GET, and a HEAD answer without an ETag of its own', async () => {
-    const { lambda } = withConditionalGet((request) =>
-      request.path === '/empty' ? ok(undefined) : ok(CATALOGUE),
-    );
+  it('a 204 to a GET is left alone', async () => {
+    const { lambda } = withConditionalGet(() => ok(undefined));
     expect(
       await lambda(
         httpApiEvent({
@@ -315,9 +313,24 @@ describe('conditionalGet: what is left alone', () => {
       body: '',
       isBase64Encoded: false,
     });
-    expect(await lambda(httpRequest('HEAD', { 'if-none-match': '*' }), context)).toStrictEqual({
+  });
+
+  it('gives a HEAD answer the ETag GET gets, and a 304 when it matches', async () => {
+    // RFC 9110 §9.3.2: HEAD sends the headers GET would send, without the body.
+    const { lambda } = withConditionalGet(() => ok(CATALOGUE));
+    const get = await lambda(httpRequest('GET', {}), context);
+    const etag = (get as { headers: Record<string, string> }).headers['etag'];
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(await lambda(httpRequest('HEAD', {}), context)).toStrictEqual({
       statusCode: 200,
-      headers: { 'content-type': 'application/json', 'x-request-id': HTTP_REQUEST_ID },
+      headers: { 'content-type': 'application/json', etag, 'x-request-id': HTTP_REQUEST_ID },
+      cookies: [],
+      body: '',
+      isBase64Encoded: false,
+    });
+    expect(await lambda(httpRequest('HEAD', { 'if-none-match': '*' }), context)).toStrictEqual({
+      statusCode: 304,
+      headers: { etag, 'x-request-id': HTTP_REQUEST_ID },
       cookies: [],
       body: '',
       isBase64Encoded: false,
