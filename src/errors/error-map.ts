@@ -1,9 +1,10 @@
 import type { HeaderInit } from '../reply.js';
-import type { Problem } from '../problem.js';
+import type { Problem, ProblemInit } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
 import type { LiteralTagRequired, Tagged } from './tagged-error.js';
 import { isProblem, problem } from '../problem.js';
 import { reasonPhrase } from '../status.js';
+import { registry } from '../_internals/registry.js';
 
 // A registry symbol, so maps from two copies of gatefold still recognise each other.
 const ERROR_MAP: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.error-map') as never;
@@ -52,9 +53,11 @@ export interface ErrorMap<E extends Tagged> {
   readonly entries: ErrorMapEntries<E>;
 }
 
-// Carried by the client problem of a mapped error, so that an error mapped before the fold (by a
-// router, per route) still reaches the logs with its tag, full details and cause chain.
-const MAPPED: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.mapped-error') as never;
+// The mapping each client problem came from, so that an error mapped before the fold (by a
+// router, per route) still reaches the logs with its tag, full details and cause chain. Kept
+// beside the problem rather than on it: a property added to a problem object would slow every
+// later read of it, and process-wide so that a router built by another copy of gatefold is seen.
+const mappings = /*#__PURE__*/ registry<MappedError>('mapped-errors/1');
 
 /** What mapping one error gave: the problem the client sees and the full one for the logs. */
 export interface MappedError {
@@ -164,34 +167,34 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
   const detail = field(entry.detail);
   const meta = field(entry.meta);
   const headers = field(entry.headers);
-  const full = problem({
+  // Built member by member: spreading optional members into the init costs an object each.
+  const init: { -readonly [K in keyof ProblemInit]: ProblemInit[K] } = {
     status: entry.status,
     code: code ?? error._tag,
     title: title ?? reasonPhrase(entry.status),
-    ...(detail === undefined ? {} : { detail }),
-    ...(meta === undefined ? {} : { meta }),
-    ...(entry.type === undefined ? {} : { type: entry.type }),
-    ...(headers === undefined ? {} : { headers }),
-  });
+  };
+  if (detail !== undefined) init.detail = detail;
+  if (meta !== undefined) init.meta = meta;
+  if (entry.type !== undefined) init.type = entry.type;
+  if (headers !== undefined) init.headers = headers;
+  const full = problem(init);
   const shown = exposed
     ? full
-    : problem({ status: entry.status, ...(headers === undefined ? {} : { headers }) });
-  const mapped: { -readonly [K in keyof MappedError]: MappedError[K] } = {
+    : problem(headers === undefined ? { status: entry.status } : { status: entry.status, headers });
+  const mapped: MappedError = {
     tag: error._tag,
     error,
     client: shown,
     full,
     exposed,
   };
-  // A copy of the client problem that knows where it came from; JSON and the formats ignore it.
-  const client = Object.defineProperty({ ...shown }, MAPPED, { value: mapped, enumerable: false });
-  mapped.client = client;
+  mappings.set(shown, mapped);
   return mapped;
 }
 
 /** @internal The mapping a problem came from, when an error map made it. */
 export function mappedOf(value: Problem): MappedError | undefined {
-  return (value as { [MAPPED]?: MappedError })[MAPPED];
+  return mappings.get(value);
 }
 
 /**
