@@ -101,7 +101,7 @@ function answer(
  */
 async function throughMiddleware(
   middleware: readonly Middleware[],
-  core: (request: HttpRequest, context: Context) => Promise<Folded>,
+  core: (request: HttpRequest, context: Context) => Folded | Promise<Folded>,
   request: HttpRequest,
   context: Context,
   config: FoldConfig,
@@ -210,17 +210,15 @@ export function pipeline(
       request = reading.request;
       invocation.request = request;
       const rejection = reading.rejection;
+      const core = (req: HttpRequest, ctx: Context): Folded | Promise<Folded> =>
+        rejection === undefined
+          ? answer(handler, req, ctx, config)
+          : problemsFolded(req, [rejection], config);
       if (middleware.length === 0) {
-        const answered =
-          rejection === undefined
-            ? answer(handler, request, context, config)
-            : problemsFolded(request, [rejection], config);
+        // Awaited only when the outcome was asynchronous: no microtask for a synchronous one.
+        const answered = core(request, context);
         folded = answered instanceof Promise ? await answered : answered;
       } else {
-        const core = async (req: HttpRequest, ctx: Context): Promise<Folded> =>
-          rejection === undefined
-            ? answer(handler, req, ctx, config)
-            : problemsFolded(req, [rejection], config);
         folded = await throughMiddleware(middleware, core, request, context, config);
       }
     } catch (defect) {

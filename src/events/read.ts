@@ -79,6 +79,37 @@ export function completeRequest(
   };
 }
 
+/** What {@link rebuiltRequest} may change of a request. */
+interface RequestChanges {
+  readonly route?: string;
+  readonly pathParameters?: Readonly<Record<string, string>>;
+  readonly requestId?: string;
+}
+
+/**
+ * @internal A frozen copy of a request with some fields changed (the router's route and
+ * parameters, an adopted request id). Every field is named rather than spread, as in
+ * `completeRequest`.
+ */
+export function rebuiltRequest(request: HttpRequest, changes: RequestChanges): HttpRequest {
+  return Object.freeze({
+    kind: request.kind,
+    method: request.method,
+    path: request.path,
+    route: changes.route ?? request.route,
+    headers: request.headers,
+    query: request.query,
+    pathParameters: changes.pathParameters ?? request.pathParameters,
+    cookies: request.cookies,
+    sourceIp: request.sourceIp,
+    stage: request.stage,
+    authorizer: request.authorizer,
+    body: request.body,
+    requestId: changes.requestId ?? request.requestId,
+    lambdaRequestId: request.lambdaRequestId,
+  });
+}
+
 /** @internal A bare request for a response when the event could not be read at all. */
 export function fallbackRequest(
   kind: EventKind,
