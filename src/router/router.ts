@@ -16,6 +16,8 @@ import type { Settled } from '../_internals/settle.js';
 import { isSettled, settle } from '../_internals/settle.js';
 import { recordRoute } from '../_internals/routed.js';
 import { emptyNode, insert, match, splitPath } from './table.js';
+import { rebuiltRequest } from '../events/read.js';
+import { emptyMap } from '../_internals/fields.js';
 
 /** An HTTP method a route can answer. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'HEAD';
@@ -126,29 +128,14 @@ function hasOwnKeys(record: object): boolean {
   return false;
 }
 
-/** The request's path parameters with the route's, as a new frozen map. */
+/** The request's path parameters with the route's, as a new frozen map without a prototype. */
 function mergedParams(
   current: Readonly<Record<string, string>>,
   params: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> {
-  // Copied key by key: V8 freezes the result of a spread far more slowly. `__proto__` is a valid
-  // parameter name, which plain assignment would take for a prototype change.
   if (!hasOwnKeys(params)) return current;
-  const out: Record<string, string> = {};
-  for (const from of [current, params]) {
-    for (const key in from) {
-      const value = from[key] as string;
-      if (key === '__proto__') {
-        Object.defineProperty(out, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else out[key] = value;
-    }
-  }
-  return Object.freeze(out);
+  // Without a prototype, as every request map: `__proto__` is then an ordinary key.
+  return Object.freeze(Object.assign(emptyMap<string>(), current, params));
 }
 
 /** The request a route's handler receives: the route's key and parameters set. */
@@ -157,23 +144,10 @@ function withParams(
   routeKey: string,
   params: Readonly<Record<string, string>> | undefined,
 ): HttpRequest {
-  // Every field named, not spread, for the same reason as in the event readers.
-  return Object.freeze({
-    kind: request.kind,
-    method: request.method,
-    path: request.path,
+  return rebuiltRequest(request, {
     route: routeKey,
-    headers: request.headers,
-    query: request.query,
     pathParameters:
       params === undefined ? request.pathParameters : mergedParams(request.pathParameters, params),
-    cookies: request.cookies,
-    sourceIp: request.sourceIp,
-    stage: request.stage,
-    authorizer: request.authorizer,
-    body: request.body,
-    requestId: request.requestId,
-    lambdaRequestId: request.lambdaRequestId,
   });
 }
 

@@ -2,6 +2,7 @@
  * The route table: path templates compiled into a tree of segments, so that matching walks the
  * request's segments once, whatever the number of routes.
  */
+import { emptyMap } from '../_internals/fields.js';
 
 /** One segment of a template: text, a `{name}` parameter, or a greedy `{name+}` rest. */
 type Segment =
@@ -112,7 +113,8 @@ export function match<R>(
   segments: readonly string[],
   accept: (node: Node<R>) => boolean = (node) => node.routes.size > 0,
 ): Match<R> | undefined {
-  const params: Record<string, string> = {};
+  // Without a prototype: a parameter may be named `__proto__`, which would otherwise set one.
+  const params: Record<string, string> = emptyMap();
   const found = walk(root, segments, 0, params, accept);
   return found === undefined ? undefined : { node: found, params };
 }

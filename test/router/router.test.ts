@@ -896,6 +896,26 @@ describe('routes and immutability', () => {
   });
 });
 
+describe('the path parameters a route receives', () => {
+  it('are a frozen map without a prototype, where __proto__ is an ordinary name', async () => {
+    let seen: HttpRequest | undefined;
+    const api = router().get('/things/{__proto__}/{id}', (request) => {
+      seen = request;
+      return ok(null);
+    });
+    await serve(api, HTTP.event('GET', '/things/a/b'));
+    const params = seen?.pathParameters;
+    expect(params).toBeDefined();
+    expect(Object.getPrototypeOf(params)).toBeNull();
+    expect(Object.isFrozen(params)).toBe(true);
+    expect(Object.entries(params ?? {}).sort()).toStrictEqual([
+      ['__proto__', 'a'],
+      ['id', 'b'],
+    ]);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});
+
 describe('declaration checks along a chain and its branches', () => {
   it('check each branch against its own routes only', () => {
     const base = router().get('/a', echo);
