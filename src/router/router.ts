@@ -17,7 +17,7 @@ import { isSettled, settle } from '../_internals/settle.js';
 import { recordRoute } from '../_internals/routed.js';
 import { emptyNode, insert, match, splitPath } from './table.js';
 import { rebuiltRequest } from '../events/read.js';
-import { emptyMap } from '../_internals/fields.js';
+import { EMPTY_MAP, emptyMap } from '../_internals/fields.js';
 
 /** An HTTP method a route can answer. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'HEAD';
@@ -134,6 +134,8 @@ function mergedParams(
   params: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> {
   if (!hasOwnKeys(params)) return current;
+  // The match's own map (new, without a prototype) when there is nothing to merge it with.
+  if (current === EMPTY_MAP) return Object.freeze(params);
   // Without a prototype, as every request map: `__proto__` is then an ordinary key.
   return Object.freeze(Object.assign(emptyMap<string>(), current, params));
 }
