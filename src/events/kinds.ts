@@ -91,7 +91,7 @@ export function adoptRequestId(
   const inbound = read.request.headers[requestIdHeader]?.[0];
   if (inbound === undefined || !INBOUND_REQUEST_ID.test(inbound)) return read;
   return {
-    request: rebuiltRequest(read.request, { requestId: inbound }),
+    request: rebuiltRequest(read.request, read.request.route, read.request.pathParameters, inbound),
     rejection: read.rejection,
   };
 }

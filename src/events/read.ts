@@ -79,33 +79,31 @@ export function completeRequest(
   };
 }
 
-/** What {@link rebuiltRequest} may change of a request. */
-interface RequestChanges {
-  readonly route?: string;
-  readonly pathParameters?: Readonly<Record<string, string>>;
-  readonly requestId?: string;
-}
-
 /**
- * @internal A frozen copy of a request with some fields changed (the router's route and
- * parameters, an adopted request id). Every field is named rather than spread, as in
- * `completeRequest`.
+ * @internal A frozen copy of a request with its route, path parameters and request id as given
+ * (the router's match, an adopted request id). Every field is named rather than spread, and the
+ * changes are arguments rather than an object, as this runs for every routed request.
  */
-export function rebuiltRequest(request: HttpRequest, changes: RequestChanges): HttpRequest {
+export function rebuiltRequest(
+  request: HttpRequest,
+  route: string | undefined,
+  pathParameters: Readonly<Record<string, string>>,
+  requestId: string,
+): HttpRequest {
   return Object.freeze({
     kind: request.kind,
     method: request.method,
     path: request.path,
-    route: changes.route ?? request.route,
+    route,
     headers: request.headers,
     query: request.query,
-    pathParameters: changes.pathParameters ?? request.pathParameters,
+    pathParameters,
     cookies: request.cookies,
     sourceIp: request.sourceIp,
     stage: request.stage,
     authorizer: request.authorizer,
     body: request.body,
-    requestId: changes.requestId ?? request.requestId,
+    requestId,
     lambdaRequestId: request.lambdaRequestId,
   });
 }

@@ -146,11 +146,12 @@ function withParams(
   routeKey: string,
   params: Readonly<Record<string, string>> | undefined,
 ): HttpRequest {
-  return rebuiltRequest(request, {
-    route: routeKey,
-    pathParameters:
-      params === undefined ? request.pathParameters : mergedParams(request.pathParameters, params),
-  });
+  return rebuiltRequest(
+    request,
+    routeKey,
+    params === undefined ? request.pathParameters : mergedParams(request.pathParameters, params),
+    request.requestId,
+  );
 }
 
 /** The tree and maps a router matches requests with. */
