@@ -18,9 +18,13 @@ export function asString(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A map without a prototype, so keys such as `__proto__` are plain keys. */
+/**
+ * A map without a prototype, so keys such as `__proto__` are plain keys. Made from a literal whose
+ * prototype is then removed, not with `Object.create(null)`: V8 gives the latter's objects slow
+ * dictionary properties, which cost several times more to fill, read and freeze.
+ */
 export function emptyMap<V>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>;
+  return Object.setPrototypeOf({}, null) as Record<string, V>;
 }
 
 /**
