@@ -145,12 +145,15 @@ export function toLambda(
       gatewayRequestId: tryRead(() => gatewayRequestIdOf(record), undefined),
     };
     try {
-      const { request, response, headersChecked } = await run(
+      const answering = run(
         () => readEvent(kind, record, context, adoptRequestId),
         () => fallbackRequest(kind, record, context),
         context,
         invocation,
       );
+      // Awaited only when something was: a synchronous answer skips the microtask queue.
+      const { request, response, headersChecked } =
+        answering instanceof Promise ? await answering : answering;
       return writeResult(kind, response, record, request, config.logger, headersChecked);
     } catch (failure) {
       // Only reached when even the masked 500 could not be built or written.

@@ -58,12 +58,13 @@ export interface Pipeline {
   readonly requestIdHeader: string;
   /** The header a client request id is adopted from, or `undefined` when none is. */
   readonly adoptRequestId: string | undefined;
+  /** Answers at once when nothing had to be awaited, through a promise otherwise. */
   readonly run: (
     read: () => ReadRequest,
     fallback: () => HttpRequest,
     context: Context,
     invocation: Invocation,
-  ) => Promise<Answered>;
+  ) => Answered | Promise<Answered>;
 }
 
 /**
@@ -197,35 +198,8 @@ export function pipeline(
     isHeaderName(requestIdHeader) &&
     isHeaderValue(config.jsonApiMediaType);
 
-  async function run(
-    read: () => ReadRequest,
-    fallback: () => HttpRequest,
-    context: Context,
-    invocation: Invocation,
-  ): Promise<Answered> {
-    let request: HttpRequest | undefined;
-    let folded: Folded;
-    try {
-      const reading = read();
-      request = reading.request;
-      invocation.request = request;
-      const rejection = reading.rejection;
-      const core = (req: HttpRequest, ctx: Context): Folded | Promise<Folded> =>
-        rejection === undefined
-          ? answer(handler, req, ctx, config)
-          : problemsFolded(req, [rejection], config);
-      if (middleware.length === 0) {
-        // Awaited only when the outcome was asynchronous: no microtask for a synchronous one.
-        const answered = core(request, context);
-        folded = answered instanceof Promise ? await answered : answered;
-      } else {
-        folded = await throughMiddleware(middleware, core, request, context, config);
-      }
-    } catch (defect) {
-      // The event could not be read, or the fold itself failed.
-      request ??= fallback();
-      folded = defectFolded(request, defect, config);
-    }
+  /** A folded answer logged and measured, with the request id header; HEAD loses its body. */
+  function finish(request: HttpRequest, folded: Folded, invocation: Invocation): Answered {
     observe(
       request,
       folded,
@@ -243,6 +217,41 @@ export function pipeline(
       response: request.method === 'HEAD' ? withoutBody(response) : response,
       headersChecked: foldChecksHeaders,
     };
+  }
+
+  function run(
+    read: () => ReadRequest,
+    fallback: () => HttpRequest,
+    context: Context,
+    invocation: Invocation,
+  ): Answered | Promise<Answered> {
+    let request: HttpRequest | undefined;
+    let folded: Folded | Promise<Folded>;
+    try {
+      const reading = read();
+      request = reading.request;
+      invocation.request = request;
+      const rejection = reading.rejection;
+      const core = (req: HttpRequest, ctx: Context): Folded | Promise<Folded> =>
+        rejection === undefined
+          ? answer(handler, req, ctx, config)
+          : problemsFolded(req, [rejection], config);
+      folded =
+        middleware.length === 0
+          ? core(request, context)
+          : throughMiddleware(middleware, core, request, context, config);
+    } catch (defect) {
+      // The event could not be read, or the fold itself failed.
+      request ??= fallback();
+      folded = defectFolded(request, defect, config);
+    }
+    // A synchronous answer costs no trip through the microtask queue.
+    if (!(folded instanceof Promise)) return finish(request, folded, invocation);
+    const answered = request;
+    return folded.then(
+      (done) => finish(answered, done, invocation),
+      (defect: unknown) => finish(answered, defectFolded(answered, defect, config), invocation),
+    );
   }
 
   return { config, timed: needsDuration(observeConfig), requestIdHeader, adoptRequestId, run };

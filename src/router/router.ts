@@ -70,7 +70,14 @@ export interface RouterOptions<E extends Tagged> {
  * `put`, `patch` and `delete`, each returning a new router.
  */
 export interface Router<E extends Tagged> {
-  (request: HttpRequest, context: Context): Promise<Result<unknown, ProblemError>>;
+  /**
+   * Answers the request: at once when the route's handler answered synchronously, through a
+   * promise when it had to be awaited (`await` takes either).
+   */
+  (
+    request: HttpRequest,
+    context: Context,
+  ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>>;
   /** The routes, in the order they were added. */
   readonly routes: readonly RouteInfo[];
   route(method: Method, path: string, handler: RouteHandler<E>): Router<E>;
@@ -248,10 +255,10 @@ function build<E extends Tagged>(
     return { route: undefined, found: undefined, allow: allowOf(methods) };
   }
 
-  async function dispatch(
+  function dispatch(
     request: HttpRequest,
     context: Context,
-  ): Promise<Result<unknown, ProblemError>> {
+  ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>> {
     const { route, found, allow } = find(request);
     if (route === undefined) {
       if (allow.length === 0) {
@@ -274,8 +281,11 @@ function build<E extends Tagged>(
     const routeKey = compiled?.keys.get(route) ?? '';
     const routed = withParams(request, routeKey, found?.params);
     recordRoute(request, routeKey);
+    // Not awaited when the handler answered synchronously: no trip through the microtask queue.
     const settled = settle(route.handler(routed, context));
-    return routeResult(isSettled(settled) ? settled : await settled, route);
+    return isSettled(settled)
+      ? routeResult(settled, route)
+      : settled.then((done) => routeResult(done, route));
   }
 
   const add = (

@@ -7,7 +7,7 @@
 import type { Context } from 'aws-lambda';
 import * as t from 'io-ts';
 import type { Result } from 'neverthrow';
-import { err, ok } from 'neverthrow';
+import { err, ok, okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type {
   HttpEvent,
@@ -37,6 +37,7 @@ import {
   httpApiEvent,
   restApiEvent,
 } from '../../src/testing/index.js';
+import { readEvent } from '../../src/events/kinds.js';
 import type { CapturingLogger } from '../support/logger.js';
 import { capturingLogger } from '../support/logger.js';
 import {
@@ -69,7 +70,10 @@ function errors(requestId: string, ...list: object[]): object {
 
 /** Answers one event with the router, through `toLambda`, logging into `logger`. */
 async function serve(
-  api: (request: HttpRequest, context: Context) => Promise<Result<unknown, ProblemError>>,
+  api: (
+    request: HttpRequest,
+    context: Context,
+  ) => Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>>,
   event: HttpEvent,
   logger: CapturingLogger = capturingLogger(),
 ): Promise<unknown> {
@@ -999,5 +1003,42 @@ describe('matching takes the method into account', () => {
     ['POST', '/files/readme', notAllowed('GET, HEAD, OPTIONS, PUT')],
   ])('%s %s', async (method, path, expected) => {
     expect(await serve(shadowed, HTTP.event(method, path))).toEqual(expected(HTTP, method, path));
+  });
+});
+
+describe('answering without a promise when the route answers synchronously', () => {
+  const requestFor = (method: string, path: string): HttpRequest =>
+    readEvent('http', http(method, path) as unknown as Record<string, unknown>, context, undefined)
+      .request;
+  const api = router()
+    .get('/users/{id}', echo)
+    .get('/slow/{id}', (request) => okAsync(json({ slow: request.pathParameters['id'] })))
+    .get('/later', () => Promise.resolve(err(badRequest({ code: 'later' }))));
+
+  it('gives a synchronous route’s result itself, with the route’s parameters', () => {
+    const answer = api(requestFor('GET', '/users/u-1'), context);
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect((answer as Result<unknown, ProblemError>)._unsafeUnwrap()).toEqual(
+      json({ route: 'GET /users/{id}', params: { id: 'u-1' } }),
+    );
+  });
+
+  it('gives 404, 405 and OPTIONS answers at once', () => {
+    for (const [method, path] of [
+      ['GET', '/nowhere'],
+      ['POST', '/users/u-1'],
+      ['OPTIONS', '/users/u-1'],
+    ] as const) {
+      expect(api(requestFor(method, path), context)).not.toBeInstanceOf(Promise);
+    }
+  });
+
+  it('gives a promise for a route that answers with a ResultAsync or a promise', async () => {
+    const slow = api(requestFor('GET', '/slow/s-1'), context);
+    expect(slow).toBeInstanceOf(Promise);
+    expect((await slow)._unsafeUnwrap()).toEqual(json({ slow: 's-1' }));
+    const later = api(requestFor('GET', '/later'), context);
+    expect(later).toBeInstanceOf(Promise);
+    expect((await later)._unsafeUnwrapErr()).toMatchObject({ status: 400, code: 'later' });
   });
 });
