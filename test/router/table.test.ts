@@ -257,6 +257,19 @@ describe('splitPath', () => {
   ])('splits %j', (path, segments) => {
     expect(splitPath(path)).toEqual(segments);
   });
+
+  it('gives the segments between slashes, one trailing slash ignored, for any path', () => {
+    const path = fc
+      .array(fc.constantFrom('a', 'bc', '', '%2F', '/', '\u00e9'), { maxLength: 8 })
+      .map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(path, (sent) => {
+        const trimmed = sent.length > 1 && sent.endsWith('/') ? sent.slice(0, -1) : sent;
+        const expected = trimmed === '/' ? [] : trimmed.slice(1).split('/');
+        expect(splitPath(sent)).toEqual(expected);
+      }),
+    );
+  });
 });
 
 describe('match', () => {
