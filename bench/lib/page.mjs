@@ -208,6 +208,9 @@ ${table(all.heap)}
 
 ${markdownTable([{ title: 'target' }, { title: 'result' }, { title: 'where missed' }], goalRows)}
 
+Where gatefold's time goes, per invocation and at load, and why it misses the targets it misses:
+[Performance](performance.md).
+
 ## Machine
 
 ${markdownTable(
