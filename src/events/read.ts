@@ -3,7 +3,7 @@ import type { Problem } from '../problem.js';
 import type { EventKind, HttpRequest } from '../request.js';
 import { badRequest } from '../problem.js';
 import { readBody } from '../_internals/body.js';
-import { asRecord, asString, frozenMap } from '../_internals/fields.js';
+import { EMPTY_MAP, asRecord, asString, frozenMap } from '../_internals/fields.js';
 
 /** What an event reader gives: the request, and a problem when it cannot be served as sent. */
 export interface ReadRequest {
@@ -126,10 +126,10 @@ export function fallbackRequest(
     method: method?.toUpperCase() ?? 'GET',
     path: asString(event['path']) ?? asString(event['rawPath']) ?? '/',
     route: undefined,
-    headers: {},
-    query: {},
-    pathParameters: {},
-    cookies: {},
+    headers: EMPTY_MAP,
+    query: EMPTY_MAP,
+    pathParameters: EMPTY_MAP,
+    cookies: EMPTY_MAP,
     body: undefined,
     requestId: chooseRequestId(gatewayRequestId, lambdaRequestId),
     lambdaRequestId,

@@ -106,7 +106,9 @@ export function splitPath(path: string): string[] {
   let end = path.length;
   if (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
   const segments: string[] = [];
-  if (end <= 1) return segments;
+  // A path of one character other than `/` (only a hand-written event sends one) is one empty
+  // segment, as a path without a leading slash always was: it matches no route, not the root.
+  if (end <= 1) return end === 1 && path.charCodeAt(0) !== SLASH ? [''] : segments;
   let start = 1;
   for (let at = path.indexOf('/', start); at !== -1 && at < end; at = path.indexOf('/', start)) {
     segments.push(path.slice(start, at));

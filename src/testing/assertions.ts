@@ -114,6 +114,8 @@ function errValue(result: unknown): unknown {
  */
 export function expectOk<T, E>(result: Result<T, E>): T;
 export function expectOk<T, E>(result: PromiseLike<Result<T, E>>): Promise<T>;
+/** A router's answer: the result itself, or a promise of it. */
+export function expectOk<T, E>(result: Result<T, E> | PromiseLike<Result<T, E>>): T | Promise<T>;
 export function expectOk<T, E>(result: Result<T, E> | PromiseLike<Result<T, E>>): T | Promise<T> {
   if (isThenable(result)) return Promise.resolve(result).then((settled) => okValue(settled) as T);
   return okValue(result) as T;
@@ -136,6 +138,8 @@ export function expectOk<T, E>(result: Result<T, E> | PromiseLike<Result<T, E>>)
  */
 export function expectErr<T, E>(result: Result<T, E>): E;
 export function expectErr<T, E>(result: PromiseLike<Result<T, E>>): Promise<E>;
+/** A router's answer: the result itself, or a promise of it. */
+export function expectErr<T, E>(result: Result<T, E> | PromiseLike<Result<T, E>>): E | Promise<E>;
 export function expectErr<T, E>(result: Result<T, E> | PromiseLike<Result<T, E>>): E | Promise<E> {
   if (isThenable(result)) return Promise.resolve(result).then((settled) => errValue(settled) as E);
   return errValue(result) as E;

@@ -40,6 +40,15 @@ describe('fallbackRequest', () => {
   it('has no request id without a gateway id or a context', () => {
     expect(parts({}, false)).toStrictEqual({ method: 'GET', path: '/', requestId: '' });
   });
+
+  it('has empty frozen maps without a prototype, like every request', () => {
+    const request = fallbackRequest('rest', {}, context);
+    for (const map of [request.headers, request.query, request.pathParameters, request.cookies]) {
+      expect(Object.getPrototypeOf(map)).toBeNull();
+      expect(Object.isFrozen(map)).toBe(true);
+      expect(Object.keys(map)).toStrictEqual([]);
+    }
+  });
 });
 
 describe('writing results', () => {

@@ -254,18 +254,25 @@ describe('splitPath', () => {
     ['/users/u-1//', ['users', 'u-1', '']],
     // Escapes are left for matching, which decodes each segment after the split.
     ['/files/a%2Fb/c%20d', ['files', 'a%2Fb', 'c%20d']],
+    // Without a leading slash (an asterisk-form OPTIONS through the local server): no route.
+    ['*', ['']],
+    ['a/', ['']],
   ])('splits %j', (path, segments) => {
     expect(splitPath(path)).toEqual(segments);
   });
 
   it('gives the segments between slashes, one trailing slash ignored, for any path', () => {
-    const path = fc
-      .array(fc.constantFrom('a', 'bc', '', '%2F', '/', '\u00e9'), { maxLength: 8 })
-      .map((parts) => `/${parts.join('/')}`);
+    // Paths as gateways send them, and anything a hand-written event may hold.
+    const path = fc.oneof(
+      fc
+        .array(fc.constantFrom('a', 'bc', '', '%2F', '/', '\u00e9'), { maxLength: 8 })
+        .map((parts) => `/${parts.join('/')}`),
+      fc.string({ unit: fc.constantFrom('a', '/', '*', '') }),
+    );
     fc.assert(
       fc.property(path, (sent) => {
         const trimmed = sent.length > 1 && sent.endsWith('/') ? sent.slice(0, -1) : sent;
-        const expected = trimmed === '/' ? [] : trimmed.slice(1).split('/');
+        const expected = trimmed === '/' || trimmed === '' ? [] : trimmed.slice(1).split('/');
         expect(splitPath(sent)).toEqual(expected);
       }),
     );

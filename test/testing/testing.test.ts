@@ -3,13 +3,14 @@
  * it describes, `invoke` reading every kind's result into one shape, and the assertions.
  */
 import { err, errAsync, ok, okAsync } from 'neverthrow';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { HttpEvent, HttpRequest, Logger } from '../../src/index.js';
 import {
   badRequest,
   binary,
   json,
   notFound,
+  router,
   text,
   toLambda,
   unprocessableEntity,
@@ -25,6 +26,7 @@ import {
   invoke,
   restApiEvent,
 } from '../../src/testing/index.js';
+import { readEvent } from '../../src/events/kinds.js';
 
 const silent: Logger = {
   error: () => undefined,
@@ -581,6 +583,22 @@ describe('expectOk and expectErr', () => {
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).cause).toBe(cause);
     }
+  });
+
+  it('take a router’s answer, a result or a promise of one', async () => {
+    const api = router()
+      .get('/now', () => ok(json({ at: 'now' })))
+      .get('/later', () => okAsync(json({ at: 'later' })));
+    const request = (path: string): HttpRequest =>
+      readEvent('http', { ...httpApiEvent({ path }) }, fakeContext(), undefined).request;
+    const now = api(request('/now'), fakeContext());
+    const later = api(request('/later'), fakeContext());
+    expectTypeOf(expectOk(now)).toEqualTypeOf<unknown>();
+    expect(await expectOk(now)).toStrictEqual(json({ at: 'now' }));
+    expect(await expectOk(later)).toStrictEqual(json({ at: 'later' }));
+    expect(await expectErr(api(request('/nowhere'), fakeContext()))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('reject a value that is not a Result', () => {
