@@ -8,7 +8,7 @@ import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import type { Match, Node } from './table.js';
-import { mapError, mergeErrorMaps } from '../errors/error-map.js';
+import { mapErrorForFold, mergeErrorMaps } from '../errors/error-map.js';
 import { isTagged } from '../errors/tagged-error.js';
 import { methodNotAllowed, notFound } from '../problem.js';
 import { noContent } from '../reply.js';
@@ -107,7 +107,7 @@ export interface RouteAdder<E extends Tagged> {
 function mapErrors(error: unknown, map: ErrorMap<Tagged> | undefined): unknown {
   if (map === undefined) return error;
   const one = (item: unknown): unknown =>
-    isTagged(item) ? (mapError(map, item)?.client ?? item) : item;
+    isTagged(item) ? (mapErrorForFold(map, item)?.client ?? item) : item;
   return Array.isArray(error) ? error.map(one) : one(error);
 }
 

@@ -7,7 +7,7 @@
 import type { Context } from 'aws-lambda';
 import * as t from 'io-ts';
 import type { Result } from 'neverthrow';
-import { err, ok, okAsync } from 'neverthrow';
+import { ResultAsync, err, errAsync, ok, okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type {
   HttpEvent,
@@ -29,6 +29,7 @@ import {
   reasonPhrase,
   router,
   toLambda,
+  toProblem,
 } from '../../src/index.js';
 import {
   albEvent,
@@ -743,6 +744,67 @@ describe('error maps', () => {
         },
       ],
     });
+  });
+
+  it('logs each mapped error with its own tag when invocations overlap', async () => {
+    // Both routes settle on one promise, so both routers map before either answer is folded.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const overlapping = router({ errors: apiErrors })
+      .get('/ledger/{name}', (request) =>
+        ResultAsync.fromSafePromise(gate).andThen(() =>
+          errAsync(new LedgerUnavailable({ ledger: request.pathParameters['name'] ?? '' })),
+        ),
+      )
+      .get('/users/{id}', (request) =>
+        ResultAsync.fromSafePromise(gate).andThen(() =>
+          errAsync(new UserNotFound({ id: request.pathParameters['id'] ?? '' })),
+        ),
+      );
+    const logger = capturingLogger();
+    const handler = toLambda(overlapping, { logger, clientErrorLogLevel: 'warn' });
+    const answers = Promise.all([
+      handler(http('GET', '/ledger/books'), context),
+      handler(http('GET', '/users/u-7'), context),
+      handler(http('GET', '/ledger/taxes'), context),
+    ]);
+    release();
+    const [books, user, taxes] = (await answers).map(view);
+    expect([books, user, taxes].map((answer) => (answer as HttpResult).statusCode)).toEqual([
+      503, 404, 503,
+    ]);
+    const logged = [...logger.error.mock.calls, ...logger.warn.mock.calls].map(
+      ([record]) => (record as LogRecord)['errors'],
+    );
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        [expect.objectContaining({ tag: 'LedgerUnavailable', detail: 'Ledger books timed out.' })],
+        [expect.objectContaining({ tag: 'LedgerUnavailable', detail: 'Ledger taxes timed out.' })],
+        [expect.objectContaining({ tag: 'UserNotFound', detail: 'No user u-7.' })],
+      ]),
+    );
+  });
+
+  it('logs the tag of a problem toProblem made once and returned by every invocation', async () => {
+    const gone = toProblem(apiErrors, new LedgerUnavailable({ ledger: 'archive' }));
+    const logger = capturingLogger();
+    const handler = toLambda(
+      router({ errors: apiErrors })
+        .get('/archive', () => err(gone))
+        .get('/users/{id}', (request) =>
+          err(new UserNotFound({ id: request.pathParameters['id'] ?? '' })),
+        ),
+      { logger },
+    );
+    for (const path of ['/archive', '/users/u-1', '/archive']) {
+      await handler(http('GET', path), context);
+    }
+    const tags = logger.error.mock.calls.map(
+      ([record]) => ((record as LogRecord)['errors'] as { tag?: string }[])[0]?.tag,
+    );
+    expect(tags).toEqual(['LedgerUnavailable', 'LedgerUnavailable']);
   });
 
   it('logs the route the router matched, as the routing docs promise', async () => {
