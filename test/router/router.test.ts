@@ -776,7 +776,7 @@ describe('error maps', () => {
       503, 404, 503,
     ]);
     const logged = [...logger.error.mock.calls, ...logger.warn.mock.calls].map(
-      ([record]) => (record as LogRecord)['errors'],
+      ([record]) => record['errors'],
     );
     expect(logged).toEqual(
       expect.arrayContaining([
@@ -802,7 +802,7 @@ describe('error maps', () => {
       await handler(http('GET', path), context);
     }
     const tags = logger.error.mock.calls.map(
-      ([record]) => ((record as LogRecord)['errors'] as { tag?: string }[])[0]?.tag,
+      ([record]) => (record['errors'] as { tag?: string }[])[0]?.tag,
     );
     expect(tags).toEqual(['LedgerUnavailable', 'LedgerUnavailable']);
   });
