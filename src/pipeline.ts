@@ -19,6 +19,7 @@ import { compose } from './middleware/middleware.js';
 import { writeStdout } from './observe/metrics.js';
 import { needsDuration, observe } from './observe/observe.js';
 import { isHeaderName, isHeaderValue } from './_internals/headers.js';
+import { withEntry } from './_internals/fields.js';
 import { forgetRoute } from './_internals/routed.js';
 import { forgetMapped } from './errors/error-map.js';
 import type { Settled } from './_internals/settle.js';
@@ -152,7 +153,7 @@ function withoutBody(response: HttpResponse): HttpResponse {
 /** Sends the request id back on every response, unless the handler set the header itself. */
 function withRequestId(response: HttpResponse, header: string, requestId: string): HttpResponse {
   if (response.headers[header] !== undefined || requestId === '') return response;
-  return { ...response, headers: { ...response.headers, [header]: [requestId] } };
+  return { ...response, headers: withEntry(response.headers, header, [requestId]) };
 }
 
 /**

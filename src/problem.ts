@@ -1,6 +1,7 @@
 import type { HeaderInit } from './reply.js';
 import type { ClientErrorStatus, ErrorStatus, ServerErrorStatus } from './status.js';
 import { reasonPhrase } from './status.js';
+import { withMember } from './_internals/fields.js';
 
 const PROBLEM: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.problem') as never;
 
@@ -59,17 +60,32 @@ export type RetryAfter = number | Date;
  * ```
  */
 export function problem(init: ProblemInit): Problem {
+  return problemOf(init.status, init, init.headers);
+}
+
+/**
+ * A problem of `status` with the members of `details` and `headers`, read one by one. The
+ * constructors pass their status beside the details rather than in `{ ...details, status }`:
+ * V8 (in Node 20) takes a slow path, about a microsecond, for a member added after a spread.
+ */
+function problemOf(
+  status: ErrorStatus,
+  details: ProblemDetails | undefined,
+  headers: HeaderInit | undefined,
+): Problem {
   const out: { -readonly [K in keyof Problem]: Problem[K] } = {
     [PROBLEM]: true,
-    status: init.status,
-    title: init.title ?? reasonPhrase(init.status),
+    status,
+    title: details?.title ?? reasonPhrase(status),
   };
-  if (init.code !== undefined) out.code = init.code;
-  if (init.detail !== undefined) out.detail = init.detail;
-  if (init.source !== undefined) out.source = init.source;
-  if (init.meta !== undefined) out.meta = init.meta;
-  if (init.type !== undefined) out.type = init.type;
-  if (init.headers !== undefined) out.headers = init.headers;
+  if (details !== undefined) {
+    if (details.code !== undefined) out.code = details.code;
+    if (details.detail !== undefined) out.detail = details.detail;
+    if (details.source !== undefined) out.source = details.source;
+    if (details.meta !== undefined) out.meta = details.meta;
+    if (details.type !== undefined) out.type = details.type;
+  }
+  if (headers !== undefined) out.headers = headers;
   return out;
 }
 
@@ -89,7 +105,7 @@ export function isProblem(value: unknown): value is Problem {
 }
 
 function withStatus(status: ErrorStatus, details: ProblemDetails | undefined): Problem {
-  return problem(details === undefined ? { status } : { ...details, status });
+  return problemOf(status, details, details?.headers);
 }
 
 function withHeader(
@@ -98,7 +114,11 @@ function withHeader(
   name: string,
   value: string,
 ): Problem {
-  return problem({ ...details, status, headers: { ...details?.headers, [name]: value } });
+  return problemOf(
+    status,
+    details,
+    withMember<string | readonly string[]>(details?.headers ?? {}, name, value),
+  );
 }
 
 function retryAfterValue(retryAfter: RetryAfter): string {

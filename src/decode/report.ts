@@ -182,7 +182,8 @@ function unionIssue(part: RequestPart, context: t.Context, at: number): Issue {
 function withCookieName(issue: Issue, context: t.Context): Issue {
   const name = pathTo(context, context.length)[0];
   if (name === undefined || issue.meta?.['cookie'] !== undefined) return issue;
-  return { ...issue, meta: { ...issue.meta, cookie: name } };
+  // Not spreads: V8 takes a slow path for a member added after one.
+  return Object.assign({}, issue, { meta: Object.assign({}, issue.meta, { cookie: name }) });
 }
 
 /**

@@ -110,7 +110,8 @@ export function field<A, F>(
     if (result.isOk()) return ok(value);
     return err(
       result.error.map((issue) =>
-        issue.source === undefined ? { ...issue, source: { pointer } } : issue,
+        // Not `{ ...issue, source }`: V8 takes a slow path for a member added after a spread.
+        issue.source === undefined ? Object.assign({}, issue, { source: { pointer } }) : issue,
       ),
     );
   };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Middleware } from './middleware.js';
+import { copiedMap, withEntry } from '../_internals/fields.js';
 
 /**
  * The entity tags an `If-None-Match` header lists match `etag` under weak comparison (RFC 9110
@@ -37,11 +38,11 @@ export function conditionalGet(): Middleware {
       const digest = createHash('sha256').update(response.body).digest('base64url').slice(0, 27);
       etag = `W/"${digest}"`;
     }
-    const headers: Record<string, readonly string[]> = { ...response.headers, etag: [etag] };
+    const headers = withEntry(response.headers, 'etag', [etag]);
     const ifNoneMatch = request.headers['if-none-match']?.join(',');
     if (ifNoneMatch !== undefined && matches(ifNoneMatch, etag)) {
       // RFC 9110 §15.4.5: a 304 keeps the headers a 200 would have sent, but not the content ones.
-      const kept = { ...headers };
+      const kept = copiedMap(headers);
       delete kept['content-type'];
       delete kept['content-length'];
       return { status: 304, headers: kept, cookies: response.cookies, body: '' };

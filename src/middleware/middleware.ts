@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import type { HttpResponse } from '../response.js';
+import { withEntry } from '../_internals/fields.js';
 
 /**
  * A handler once its outcome is a response: what middleware wraps. Defects are already masked
@@ -37,7 +38,7 @@ export function compose(
 
 /** @internal A copy of a response with a header set (replacing any value it had). */
 export function setHeader(response: HttpResponse, name: string, value: string): HttpResponse {
-  return { ...response, headers: { ...response.headers, [name]: [value] } };
+  return { ...response, headers: withEntry(response.headers, name, [value]) };
 }
 
 /** @internal A copy of a response with a value added to a list header such as `Vary`. */
@@ -47,5 +48,5 @@ export function addToList(response: HttpResponse, name: string, value: string): 
     entry.split(',').map((part) => part.trim().toLowerCase()),
   );
   if (listed.includes(value.toLowerCase()) || listed.includes('*')) return response;
-  return { ...response, headers: { ...response.headers, [name]: [...current, value] } };
+  return { ...response, headers: withEntry(response.headers, name, [...current, value]) };
 }

@@ -1,4 +1,5 @@
 import type { Middleware } from './middleware.js';
+import { copiedMap } from '../_internals/fields.js';
 
 /** Security header settings; `false` leaves a header out. */
 export interface SecurityHeadersOptions {
@@ -41,7 +42,7 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
   const errorCacheControl = options.errorCacheControl ?? 'no-store';
   return (next) => async (request, context) => {
     const response = await next(request, context);
-    const out: Record<string, readonly string[]> = { ...response.headers };
+    const out = copiedMap(response.headers);
     for (const [name, value] of headers) out[name] ??= [value];
     if (errorCacheControl !== false && response.status >= 400)
       out['cache-control'] ??= [errorCacheControl];
