@@ -57,8 +57,16 @@ function pathTo(context: t.Context, end: number): string[] {
   return path;
 }
 
-function invalid(code: string, title: string, detail: string, source: ProblemSource): Issue {
-  return { code, title, detail, source };
+function invalid(
+  code: string,
+  title: string,
+  detail: string,
+  source: ProblemSource,
+  meta?: Readonly<Record<string, unknown>>,
+): Issue {
+  return meta === undefined
+    ? { code, title, detail, source }
+    : { code, title, detail, source, meta };
 }
 
 /** True when `key` names nothing in `container`: a missing member or a missing tuple element. */
@@ -88,16 +96,13 @@ function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
       );
     }
     const kind = PART_NAMES[part];
-    const cookie = part === 'cookies' ? { meta: { cookie: name } } : {};
-    return {
-      ...invalid(
-        'required',
-        `Required ${kind} missing`,
-        `The ${kind} "${name}" is required.`,
-        source,
-      ),
-      ...cookie,
-    };
+    return invalid(
+      'required',
+      `Required ${kind} missing`,
+      `The ${kind} "${name}" is required.`,
+      source,
+      part === 'cookies' ? { cookie: name } : undefined,
+    );
   }
 
   // A repeated query key or header for a member that takes one value.

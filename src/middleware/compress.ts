@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { HttpResponse } from '../response.js';
 import type { Middleware } from './middleware.js';
 import { addToList } from './middleware.js';
+import { withEntry } from '../_internals/fields.js';
 
 /** Compression settings. */
 export interface CompressOptions {
@@ -73,10 +74,7 @@ export function compress(options: CompressOptions = {}): Middleware {
       best === 'br'
         ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
         : gzipSync(body);
-    const headers: Record<string, readonly string[]> = {
-      ...varied.headers,
-      'content-encoding': [best],
-    };
+    const headers = withEntry(varied.headers, 'content-encoding', [best]);
     delete headers['content-length'];
     // RFC 9110 §8.8.1: other bytes, so a strong validator no longer holds; a weak one still does.
     const etag = headers['etag']?.[0];

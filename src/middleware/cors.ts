@@ -2,6 +2,7 @@ import type { HttpRequest } from '../request.js';
 import type { HttpResponse } from '../response.js';
 import type { Middleware } from './middleware.js';
 import { addToList } from './middleware.js';
+import { withEntry } from '../_internals/fields.js';
 
 /** CORS settings. */
 export interface CorsOptions {
@@ -58,10 +59,9 @@ export function cors(options: CorsOptions): Middleware {
   const exposed = options.exposedHeaders?.join(', ');
 
   function decorate(response: HttpResponse, origin: string): HttpResponse {
-    const headers: Record<string, readonly string[]> = {
-      ...response.headers,
-      'access-control-allow-origin': [anyOrigin ? '*' : origin],
-    };
+    const headers = withEntry(response.headers, 'access-control-allow-origin', [
+      anyOrigin ? '*' : origin,
+    ]);
     if (options.credentials === true) headers['access-control-allow-credentials'] = ['true'];
     if (exposed !== undefined && exposed !== '')
       headers['access-control-expose-headers'] = [exposed];
