@@ -277,17 +277,21 @@ export function defectFolded(request: HttpRequest, cause: unknown, config: FoldC
   return { response, defect: true, problems: [DEFECT_PROBLEM], mapped: NONE };
 }
 
-/** @internal Problems found before the handler ran (an unreadable body), as a fold result. */
+/**
+ * @internal Problems answered without the handler's outcome (an unreadable body, a middleware's
+ * own answer), as a fold result; a problem an error map made is logged with its full details.
+ */
 export function problemsFolded(
   request: HttpRequest,
   problems: readonly Problem[],
   config: FoldConfig,
 ): Folded {
+  const mapped = problems.flatMap((item) => mappedOf(item) ?? []);
   return {
     response: problemsResponse(request, problems, config),
     defect: false,
-    problems,
-    mapped: NONE,
+    problems: mapped.length === 0 ? problems : problems.map((item) => mappedOf(item)?.full ?? item),
+    mapped: mapped.length === 0 ? NONE : mapped,
   };
 }
 

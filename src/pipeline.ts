@@ -21,7 +21,6 @@ import { needsDuration, observe } from './observe/observe.js';
 import { isHeaderName, isHeaderValue } from './_internals/headers.js';
 import { withEntry } from './_internals/fields.js';
 import { forgetRoute } from './_internals/routed.js';
-import { forgetMapped } from './errors/error-map.js';
 import type { Settled } from './_internals/settle.js';
 import { isSettled, settle } from './_internals/settle.js';
 
@@ -209,7 +208,6 @@ export function pipeline(
       observeConfig,
     );
     forgetRoute(request);
-    for (const mapped of folded.mapped) forgetMapped(mapped);
     const response =
       middleware.length === 0
         ? addRequestId(folded.response, requestIdHeader, request.requestId)

@@ -114,11 +114,7 @@ function withHeader(
   name: string,
   value: string,
 ): Problem {
-  return problemOf(
-    status,
-    details,
-    withMember<string | readonly string[]>(details?.headers ?? {}, name, value),
-  );
+  return problemOf(status, details, withMember<HeaderInit>(details?.headers ?? {}, name, value));
 }
 
 function retryAfterValue(retryAfter: RetryAfter): string {

@@ -56,21 +56,17 @@ export function withEntry<V>(
 
 /**
  * @internal A plain copy of `record` with `key` set to `value`, for values the caller gave as
- * plain objects (a problem's headers). Copied with `Object.assign` (see `copiedMap`), except when
- * a member is named `__proto__`, which assignment would take for the prototype: a spread keeps it
- * a member.
+ * plain objects (a problem's headers, a validator's issue). Copied with `Object.assign` (see
+ * `copiedMap`), except when a member is named `__proto__`, which assignment would take for the
+ * prototype: a spread keeps it a member. `value` must fit `key`'s type in `R`.
  */
-export function withMember<V>(
-  record: Readonly<Record<string, V>>,
-  key: string,
-  value: V,
-): Record<string, V> {
+export function withMember<R extends object>(record: R, key: string, value: unknown): R {
   if (key === PROTOTYPE_KEY || Object.hasOwn(record, PROTOTYPE_KEY)) {
     return { ...record, [key]: value };
   }
-  const out: Record<string, V> = Object.assign({}, record);
+  const out: Record<string, unknown> = Object.assign({}, record) as Record<string, unknown>;
   out[key] = value;
-  return out;
+  return out as R;
 }
 
 const PROTOTYPE_KEY = '__proto__';

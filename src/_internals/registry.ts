@@ -19,22 +19,3 @@ export function registry<V>(name: string): WeakMap<object, V> {
   }
   return found as WeakMap<object, V>;
 }
-
-const SHARED = /*#__PURE__*/ Symbol.for('gatefold.shared');
-
-type SharedHolder = Partial<Record<symbol, Map<string, object>>>;
-
-/**
- * @internal The process-wide record of that name, made by `create` the first time any copy of
- * gatefold asks for it. For state a registry's WeakMap cannot hold on its own.
- */
-export function sharedRecord<T extends object>(name: string, create: () => T): T {
-  const holder = globalThis as SharedHolder;
-  const all = (holder[SHARED] ??= new Map<string, object>());
-  let found = all.get(name);
-  if (found === undefined) {
-    found = create();
-    all.set(name, found);
-  }
-  return found as T;
-}

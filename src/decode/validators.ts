@@ -3,6 +3,7 @@ import { err, ok } from 'neverthrow';
 import type { ProblemSource } from '../problem.js';
 import type { Issue, IssueTemplate } from './issue.js';
 import { issueFrom } from './issue.js';
+import { withMember } from '../_internals/fields.js';
 
 /**
  * A rule over a decoded value: the value back when it holds, or every issue found. Validators
@@ -110,8 +111,7 @@ export function field<A, F>(
     if (result.isOk()) return ok(value);
     return err(
       result.error.map((issue) =>
-        // Not `{ ...issue, source }`: V8 takes a slow path for a member added after a spread.
-        issue.source === undefined ? Object.assign({}, issue, { source: { pointer } }) : issue,
+        issue.source === undefined ? withMember(issue, 'source', { pointer }) : issue,
       ),
     );
   };

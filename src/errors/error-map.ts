@@ -4,7 +4,6 @@ import type { ErrorStatus } from '../status.js';
 import type { LiteralTagRequired, Tagged } from './tagged-error.js';
 import { isProblem, problem } from '../problem.js';
 import { reasonPhrase } from '../status.js';
-import { sharedRecord } from '../_internals/registry.js';
 
 // A registry symbol, so maps from two copies of gatefold still recognise each other.
 const ERROR_MAP: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.error-map') as never;
@@ -55,25 +54,12 @@ export interface ErrorMap<E extends Tagged> {
 
 // The mapping each client problem came from, so that an error mapped before the fold (by a
 // router, per route, or by `toProblem`) still reaches the logs with its tag, full details and
-// cause chain. Kept beside the problem rather than on it (a property added to a problem object
-// would slow every later read of it), and process-wide, so that the fold of one copy of gatefold
-// sees what a router of another copy mapped.
-interface MappingRecords {
-  /**
-   * A router's latest mapping, outside the WeakMap: a router's problems are new for each request
-   * and folded by the same invocation, which then forgets them, so most never pay for a WeakMap
-   * entry, nor the memory a WeakMap's table keeps between collections. A mapping still held when
-   * the router maps another (concurrent invocations) moves to `earlier`.
-   */
-  latest: MappedError | undefined;
-  /** Every other mapping: `toProblem`'s (whose problems may live long), and displaced ones. */
-  readonly earlier: WeakMap<Problem, MappedError>;
-}
-
-const records = /*#__PURE__*/ sharedRecord<MappingRecords>('mapped-errors/2', () => ({
-  latest: undefined,
-  earlier: new WeakMap(),
-}));
+// cause chain, however often the problem is answered. Kept on the problem under a registered
+// symbol, not enumerable: invisible to JSON, spreads, `Object.keys` and equality checks, seen by
+// every copy of gatefold, and gone with the problem. It is defined on the new problem before
+// anything reads it, which V8 keeps in fast mode; a process-wide WeakMap instead grew its table
+// by megabytes between collections when a function answered mostly mapped 404s.
+const MAPPING = /*#__PURE__*/ Symbol.for('gatefold.mapping/1');
 
 /** What mapping one error gave: the problem the client sees and the full one for the logs. */
 export interface MappedError {
@@ -200,28 +186,24 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
   return { tag: error._tag, error, client: shown, full, exposed };
 }
 
+/** The mapping, kept on the problem the client sees for {@link mappedOf} to find. */
+function remembered(mapped: MappedError): MappedError {
+  Object.defineProperty(mapped.client, MAPPING, { value: mapped });
+  return mapped;
+}
+
 /**
- * @internal {@link mapError} for a router: the mapping is remembered for the fold of the same
- * invocation, which finds it with {@link mappedOf}; the pipeline then forgets it.
+ * @internal {@link mapError} for a router: the mapping is kept on the problem, so that the fold
+ * finds it with {@link mappedOf}.
  */
 export function mapErrorForFold(map: ErrorMap<Tagged>, error: Tagged): MappedError | undefined {
   const mapped = mapError(map, error);
-  if (mapped === undefined) return undefined;
-  const latest = records.latest;
-  if (latest !== undefined) records.earlier.set(latest.client, latest);
-  records.latest = mapped;
-  return mapped;
+  return mapped === undefined ? undefined : remembered(mapped);
 }
 
 /** @internal The mapping a problem came from, when a router or `toProblem` made it. */
 export function mappedOf(value: Problem): MappedError | undefined {
-  const latest = records.latest;
-  return latest !== undefined && latest.client === value ? latest : records.earlier.get(value);
-}
-
-/** @internal Forgets a router's mapping once the problem it made has been answered. */
-export function forgetMapped(mapped: MappedError): void {
-  if (records.latest === mapped) records.latest = undefined;
+  return (value as { readonly [MAPPING]?: MappedError })[MAPPING];
 }
 
 /**
@@ -241,8 +223,7 @@ export function toProblem<E extends Tagged>(map: ErrorMap<E>, error: E | Problem
   if (mapped === undefined) {
     throw new TypeError(`The error "${error._tag}" has no entry in the error map.`);
   }
-  records.earlier.set(mapped.client, mapped);
-  return mapped.client;
+  return remembered(mapped).client;
 }
 
 /**

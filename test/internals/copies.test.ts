@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copiedMap, emptyMap, withEntry, withMember } from '../../src/_internals/fields.js';
-import { methodNotAllowed } from '../../src/index.js';
+import { err } from 'neverthrow';
+import type { Issue } from '../../src/index.js';
+import { field, methodNotAllowed } from '../../src/index.js';
 
 const PROTO = '__proto__';
 
@@ -59,7 +61,7 @@ describe('copiedMap and withEntry', () => {
 
 describe('withMember', () => {
   it('makes a plain copy with the member set', () => {
-    const copy = withMember<string>({ a: '1' }, 'b', '2');
+    const copy = withMember<Record<string, string>>({ a: '1' }, 'b', '2');
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
     expect(copy).toStrictEqual({ a: '1', b: '2' });
   });
@@ -68,7 +70,7 @@ describe('withMember', () => {
     const kept = withMember(withProtoMember('x'), 'b', '2');
     expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(kept, PROTO)?.value).toBe('x');
-    const added = withMember<string>({ a: '1' }, PROTO, 'y');
+    const added = withMember<Record<string, string>>({ a: '1' }, PROTO, 'y');
     expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(added, PROTO)?.value).toBe('y');
   });
@@ -89,5 +91,24 @@ describe('withMember', () => {
     const answer = methodNotAllowed(['GET'], { headers });
     expect(answer.headers).toStrictEqual({ 'cache-control': 'no-store', allow: 'GET' });
     expect(headers).toStrictEqual({ 'cache-control': 'no-store' });
+  });
+});
+
+describe('field, pointing an issue at its member', () => {
+  it('adds the pointer to a copy, keeping a member named __proto__ as a member', () => {
+    const issue = JSON.parse(
+      '{"code":"odd","title":"Odd","__proto__":{"detail":"not mine"}}',
+    ) as Issue;
+    const validator = field(
+      '/name',
+      (value: { name: string }) => value.name,
+      () => err([issue]),
+    );
+    const [pointed] = validator({ name: 'x' })._unsafeUnwrapErr();
+    expect(Object.getPrototypeOf(pointed)).toBe(Object.prototype);
+    expect(Object.keys(pointed ?? {})).toStrictEqual(['code', 'title', PROTO, 'source']);
+    expect(pointed?.detail).toBeUndefined();
+    expect(pointed?.source).toStrictEqual({ pointer: '/name' });
+    expect(Object.keys(issue)).toStrictEqual(['code', 'title', PROTO]);
   });
 });

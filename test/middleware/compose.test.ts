@@ -4,13 +4,16 @@ import { err, ok } from 'neverthrow';
 import type { Result } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  TaggedError,
   compress,
   conditionalGet,
   cors,
+  errorMap,
   forbidden,
   notFound,
   securityHeaders,
   toLambda,
+  toProblem,
   unauthorized,
 } from '../../src/index.js';
 import type {
@@ -327,6 +330,40 @@ describe('compose: middleware that answers itself', () => {
       expect.objectContaining({
         status: 403,
         errors: [{ status: 403, title: 'Forbidden', code: 'NotOwner' }],
+      }),
+    );
+  });
+});
+
+describe('compose: a middleware answering with a mapped error', () => {
+  class MaintenanceWindow extends TaggedError('MaintenanceWindow')<{ readonly until: string }> {}
+  const errors = errorMap<MaintenanceWindow>({
+    MaintenanceWindow: (e) => ({ status: 503, detail: `Down until ${e.until}.` }),
+  });
+
+  it('sends the masked problem and logs the full one with its tag', async () => {
+    const closed: Middleware = (_next, tools) => (request) =>
+      Promise.resolve(
+        tools.problem(request, toProblem(errors, new MaintenanceWindow({ until: '06:00' }))),
+      );
+    const { lambda, logger } = adapter(() => ok({ id: 'u-1' }), [closed]);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
+    expect(result.statusCode).toBe(503);
+    expect(JSON.parse(result.body ?? '')).toStrictEqual({
+      errors: [{ status: '503', title: 'Service Unavailable' }],
+      meta: { requestId: HTTP_REQUEST_ID },
+    });
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({
+        status: 503,
+        errors: [
+          expect.objectContaining({
+            tag: 'MaintenanceWindow',
+            exposed: false,
+            detail: 'Down until 06:00.',
+          }),
+        ],
       }),
     );
   });

@@ -26,6 +26,7 @@ import {
   errorMap,
   json,
   overrideErrors,
+  problem,
   reasonPhrase,
   router,
   toLambda,
@@ -805,6 +806,35 @@ describe('error maps', () => {
       ([record]) => (record['errors'] as { tag?: string }[])[0]?.tag,
     );
     expect(tags).toEqual(['LedgerUnavailable', 'LedgerUnavailable']);
+  });
+
+  it('logs a router’s problem in full each time it is answered, as by a cache of results', async () => {
+    let cached: Result<unknown, ProblemError> | undefined;
+    const inner = router({ errors: apiErrors }).get('/ledger', () =>
+      err(new LedgerUnavailable({ ledger: 'books' })),
+    );
+    const logger = capturingLogger();
+    const handler = toLambda(
+      async (request: HttpRequest, ctx: Context) => (cached ??= await inner(request, ctx)),
+      { logger },
+    );
+    await handler(http('GET', '/ledger'), context);
+    await handler(http('GET', '/ledger'), context);
+    expect(logger.error.mock.calls.map(([record]) => record['errors'])).toEqual([
+      [expect.objectContaining({ tag: 'LedgerUnavailable', detail: 'Ledger books timed out.' })],
+      [expect.objectContaining({ tag: 'LedgerUnavailable', detail: 'Ledger books timed out.' })],
+    ]);
+  });
+
+  it('keeps what a mapping adds to a problem out of its members, JSON and equality', () => {
+    const mappedProblem = toProblem(apiErrors, new UserNotFound({ id: 'u-3' }));
+    const plain = problem({ status: 404, code: 'UserNotFound', detail: 'No user u-3.' });
+    expect(mappedProblem).toStrictEqual(plain);
+    expect(Reflect.ownKeys(mappedProblem).filter((key) => typeof key === 'string')).toEqual(
+      Object.keys(plain),
+    );
+    expect(JSON.stringify(mappedProblem)).toBe(JSON.stringify(plain));
+    expect({ ...mappedProblem }).toStrictEqual({ ...plain });
   });
 
   it('logs the route the router matched, as the routing docs promise', async () => {
