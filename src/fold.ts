@@ -286,12 +286,12 @@ export function problemsFolded(
   problems: readonly Problem[],
   config: FoldConfig,
 ): Folded {
-  const mapped = problems.flatMap((item) => mappedOf(item) ?? []);
+  const { full, mapped } = resolveErrors(problems, undefined);
   return {
     response: problemsResponse(request, problems, config),
     defect: false,
-    problems: mapped.length === 0 ? problems : problems.map((item) => mappedOf(item)?.full ?? item),
-    mapped: mapped.length === 0 ? NONE : mapped,
+    problems: full,
+    mapped,
   };
 }
 

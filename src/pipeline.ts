@@ -9,7 +9,7 @@ import type { Tagged } from './errors/tagged-error.js';
 import type { ReadRequest } from './events/read.js';
 import type { Folded, FoldConfig } from './fold.js';
 import type { LambdaOptions } from './options.js';
-import type { ObserveConfig } from './observe/observe.js';
+import type { Invocation as ObservedInvocation, ObserveConfig } from './observe/observe.js';
 import type { HttpRequest } from './request.js';
 import type { HttpResponse } from './response.js';
 import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
@@ -28,9 +28,7 @@ import { isSettled, settle } from './_internals/settle.js';
 export type AnyHandler = (request: HttpRequest, context: Context) => unknown;
 
 /** @internal What one invocation is known to be, for the logs. */
-export interface Invocation {
-  readonly startedAt: number;
-  readonly gatewayRequestId: string | undefined;
+export interface Invocation extends ObservedInvocation {
   /** Set as soon as the request is read, so that a last-resort answer quotes its id. */
   request?: HttpRequest;
 }
@@ -201,12 +199,7 @@ export function pipeline(
 
   /** A folded answer logged and measured, with the request id header; HEAD loses its body. */
   function finish(request: HttpRequest, folded: Folded, invocation: Invocation): Answered {
-    observe(
-      request,
-      folded,
-      { startedAt: invocation.startedAt, gatewayRequestId: invocation.gatewayRequestId },
-      observeConfig,
-    );
+    observe(request, folded, invocation, observeConfig);
     forgetRoute(request);
     const response =
       middleware.length === 0

@@ -5,6 +5,7 @@ import type { AnyCodec, TestingCodec } from './describe.js';
 import { expectedOf, factsOf, receivedOf } from './describe.js';
 import { issueFrom } from './issue.js';
 import { toPointer } from './pointer.js';
+import { withMember } from '../_internals/fields.js';
 
 /** The request part a codec decoded; it decides what kind of source an issue names. */
 export type RequestPart = 'params' | 'query' | 'headers' | 'cookies' | 'body';
@@ -187,8 +188,7 @@ function unionIssue(part: RequestPart, context: t.Context, at: number): Issue {
 function withCookieName(issue: Issue, context: t.Context): Issue {
   const name = pathTo(context, context.length)[0];
   if (name === undefined || issue.meta?.['cookie'] !== undefined) return issue;
-  // Not spreads: V8 takes a slow path for a member added after one.
-  return Object.assign({}, issue, { meta: Object.assign({}, issue.meta, { cookie: name }) });
+  return withMember(issue, 'meta', withMember(issue.meta ?? {}, 'cookie', name));
 }
 
 /**

@@ -25,6 +25,9 @@ import {
   endpoint,
   errorMap,
   json,
+  methodNotAllowed,
+  noContent,
+  notFound,
   overrideErrors,
   problem,
   reasonPhrase,
@@ -1116,13 +1119,23 @@ describe('answering without a promise when the route answers synchronously', () 
   });
 
   it('gives 404, 405 and OPTIONS answers at once', () => {
-    for (const [method, path] of [
-      ['GET', '/nowhere'],
-      ['POST', '/users/u-1'],
-      ['OPTIONS', '/users/u-1'],
-    ] as const) {
-      expect(api(requestFor(method, path), context)).not.toBeInstanceOf(Promise);
-    }
+    const answerTo = (method: string, path: string) => {
+      const answer = api(requestFor(method, path), context);
+      expect(answer).not.toBeInstanceOf(Promise);
+      return answer as Result<unknown, ProblemError>;
+    };
+    expect(answerTo('GET', '/nowhere')._unsafeUnwrapErr()).toStrictEqual(
+      notFound({ code: 'route-not-found', detail: 'No route for GET /nowhere.' }),
+    );
+    expect(answerTo('POST', '/users/u-1')._unsafeUnwrapErr()).toStrictEqual(
+      methodNotAllowed(['GET', 'HEAD', 'OPTIONS'], {
+        code: 'method-not-allowed',
+        detail: 'POST is not allowed on /users/u-1; use GET, HEAD, OPTIONS.',
+      }),
+    );
+    expect(answerTo('OPTIONS', '/users/u-1')._unsafeUnwrap()).toStrictEqual(
+      noContent({ headers: { allow: 'GET, HEAD, OPTIONS' } }),
+    );
   });
 
   it('gives a promise for a route that answers with a ResultAsync or a promise', async () => {
