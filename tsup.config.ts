@@ -7,7 +7,7 @@ export default defineConfig([
     dts: true,
     clean: true,
     sourcemap: true,
-    target: 'node20',
+    target: 'node22',
     treeshake: true,
   },
   {
@@ -15,7 +15,7 @@ export default defineConfig([
     // needs it); its CommonJS build calls `require`, which an ES module gets from createRequire.
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
-    target: 'node20',
+    target: 'node22',
     sourcemap: true,
     banner: {
       js: "import { createRequire as gatefoldCreateRequire } from 'node:module';\nconst require = gatefoldCreateRequire(import.meta.url);",

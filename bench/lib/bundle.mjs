@@ -1,4 +1,4 @@
-// Each contender's handler bundled as it would be deployed: esbuild, ESM for Node 20, minified,
+// Each contender's handler bundled as it would be deployed: esbuild, ESM for Node 22, minified,
 // every dependency inlined. The metafile says what each bundle is made of.
 /* eslint-disable @typescript-eslint/explicit-module-boundary-types -- plain JavaScript, nothing to annotate */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ export async function bundleAll(contenders, outDir, { minify = true } = {}) {
       sourcemap: minify ? false : 'inline',
       platform: 'node',
       format: 'esm',
-      target: 'node20',
+      target: 'node22',
       // ES modules first where a package ships both (io-ts, fp-ts): ESM output, and only ES
       // modules can be tree-shaken. The same setting for every contender.
       mainFields: ['module', 'main'],

@@ -174,7 +174,7 @@ password hashing. No contender logs its 4xx answers (gatefold \`clientErrorLogLe
 - **Cold start**: a fresh \`node\` process imports the bundle and serves the HTTP API
   \`GET /users/u-1\` event; import time plus first invocation, median of
   ${count(settings.coldStartProcesses, 'process', 'processes')} per contender, started in turns.
-- **Bundle**: esbuild ${run.esbuildVersion}, ESM, \`platform: 'node'\`, \`target: 'node20'\`,
+- **Bundle**: esbuild ${run.esbuildVersion}, ESM, \`platform: 'node'\`, \`target: 'node22'\`,
   minified, every dependency inlined; gzip at zlib's default level; contents from the metafile
   (\`app\` is the bench's own route code, store and messages; \`generated\` is Middy's
   transpiled schema).

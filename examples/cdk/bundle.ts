@@ -17,7 +17,7 @@ export async function bundleShopHandler(outDir: string): Promise<string> {
     format: ['esm'],
     outExtension: () => ({ js: '.mjs' }),
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     // Lambda gets one file: neverthrow, io-ts and fp-ts go into the bundle.
     noExternal: [/.*/],
     minify: true,

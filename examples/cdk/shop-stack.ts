@@ -25,7 +25,7 @@ export class ShopStack extends Stack {
     super(scope, id, props);
 
     this.function = new lambda.Function(this, 'ShopFunction', {
-      // Node.js 20 as a Lambda runtime is deprecated (April 2026); the bundle targets Node 20.
+      // The newest Node.js runtime Lambda runs; the bundle targets Node 22, so nodejs22.x works too.
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,

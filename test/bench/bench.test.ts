@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bench = path.join(root, 'bench');
-const fixtures = path.resolve(root, '../shared/fixtures/aws-events/aws-lambda-go');
+const fixtures = path.join(root, 'test/fixtures/aws-events/aws-lambda-go');
 
 const CONTENDERS = ['hand-written (floor)', 'gatefold', 'Middy', 'Powertools', 'Hono'];
 const REQUESTS = [

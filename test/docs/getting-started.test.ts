@@ -88,11 +88,16 @@ describe('docs/getting-started.md', () => {
   }, 60_000);
 
   it('passes its own test file under `tsx --test`', () => {
-    const run = spawnSync(process.execPath, [tsxCli, '--test', 'src/handler.test.ts'], {
-      cwd: project,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    // TAP, whose summary lines every Node version prints alike (Node 24's default is `spec`).
+    const run = spawnSync(
+      process.execPath,
+      [tsxCli, '--test', '--test-reporter=tap', 'src/handler.test.ts'],
+      {
+        cwd: project,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect({
       status: run.status,
       summary: /^# pass \d+\n# fail \d+$/m.exec(run.stdout)?.[0],

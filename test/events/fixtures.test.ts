@@ -1,5 +1,5 @@
 /**
- * Every real AWS payload in `../shared/fixtures/aws-events/` through `toLambda`: each request
+ * Every real AWS payload in `test/fixtures/aws-events/` through `toLambda`: each request
  * fixture is detected as its kind, read into the whole normalised request, and answered in the
  * whole result shape its source expects. The sample responses there are the shapes AWS expects
  * back; the writers reproduce them.

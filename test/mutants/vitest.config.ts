@@ -33,6 +33,5 @@ export default defineConfig({
     isolate: false,
     // Instrumented sources run several times slower; the property tests need the room.
     testTimeout: 60_000,
-    globalSetup: ['test/mutants/shared-fixtures.setup.ts'],
   },
 });

@@ -19,7 +19,7 @@ async function bundled(source: string): Promise<string> {
     write: false,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     mainFields: ['module', 'main'],
     logLevel: 'silent',
   });

@@ -1,17 +1,14 @@
 /**
- * The real AWS payloads every developer and CI run has beside the project, in
- * `../shared/fixtures/aws-events/` (read from there, never copied in), and a way to type the
- * events tests make that the AWS types rightly refuse.
+ * The real AWS payloads the suite runs against, copied into `test/fixtures/aws-events/` with their
+ * sources and licences (SOURCES.md there), and a way to type the events tests make that the AWS
+ * types rightly refuse.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HttpEvent } from '../../src/index.js';
 
-/** The folder of real AWS payloads beside the project. */
-export const FIXTURES_DIR = path.resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/aws-events',
-);
+/** The folder of real AWS payloads, inside the repository. */
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures/aws-events');
 
 function jsonFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
