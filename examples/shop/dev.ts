@@ -7,11 +7,29 @@ import { serve } from '../../src/index.js';
 import { api, handler } from './handler.js';
 
 const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
-const port = Number(process.env['PORT'] ?? 3000);
+const requestedPort = process.env['PORT'] ?? '3000';
+const port = /^\d{1,5}$/.test(requestedPort) ? Number(requestedPort) : Number.NaN;
 const requested = process.env['EVENT'] ?? 'rest';
-const event = KINDS.find((kind) => kind === requested) ?? 'rest';
+const event = KINDS.find((kind) => kind === requested);
 
-const server = await serve(handler, { port, event });
+if (event === undefined || !(port <= 65_535)) {
+  console.error(
+    event === undefined
+      ? `EVENT must be one of ${KINDS.join(', ')} (got "${requested}")`
+      : `PORT must be a whole number from 0 to 65535 (got "${requestedPort}")`,
+  );
+  process.exit(2);
+}
+
+const server = await serve(handler, { port, event }).catch((error: unknown) => {
+  const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
+  console.error(
+    inUse
+      ? `Port ${String(port)} is in use: pick another with PORT=<n> npm start`
+      : `Cannot listen on port ${String(port)}: ${String(error)}`,
+  );
+  return process.exit(1);
+});
 console.log(`Shop API (${event} events) at ${server.url}`);
 for (const route of api.routes) console.log(`  ${route.method.padEnd(6)} ${route.path}`);
 console.log(`Try: curl -i ${server.url}/users/u-1`);

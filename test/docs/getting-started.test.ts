@@ -1,6 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -8,13 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // docs/getting-started.md as a reader follows it: its files (the code blocks that start with
 // `// src/…`) and its tsconfig.json written into a new project, type-checked together, its test
-// file run with `tsx --test`, and each `curl` it shows sent to `gatefold dev` serving the module
-// it names, the answer compared with the response printed below the command. `gatefold` resolves
-// to src/, as in the other documentation checks.
+// file run with `node --test`, and each `curl` it shows sent to `gatefold dev` serving the module
+// it names, the answer compared with the response printed below the command. The project has
+// gatefold installed as the built package (`npm test` builds it first) and no tsx: Node runs the
+// TypeScript itself, as the guide says.
 
 const root = path.resolve(import.meta.dirname, '../..');
 const guide = readFileSync(path.join(root, 'docs/getting-started.md'), 'utf8');
-const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 interface Block {
   readonly lang: string;
@@ -35,19 +43,30 @@ const files = new Map(
 );
 
 const project = mkdtempSync(path.join(tmpdir(), 'gatefold-getting-started-'));
-const gatefoldPaths = {
-  gatefold: [path.join(root, 'src/index.ts')],
-  'gatefold/testing': [path.join(root, 'src/testing/index.ts')],
-};
+const gatefoldBin = path.join(project, 'node_modules/.bin/gatefold');
+
+/**
+ * The project's node_modules: the repository's dependencies (TypeScript, the peers, types) but
+ * not tsx, and gatefold itself as the package it publishes, with its `gatefold` command.
+ */
+function installDependencies(): void {
+  const modules = path.join(project, 'node_modules');
+  mkdirSync(path.join(modules, '.bin'), { recursive: true });
+  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
+    if (entry === 'tsx' || entry === '.bin' || entry.startsWith('.')) continue;
+    symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry), 'dir');
+  }
+  symlinkSync(root, path.join(modules, 'gatefold'), 'dir');
+  symlinkSync(path.join(root, 'dist/cli.js'), gatefoldBin);
+}
 
 beforeAll(() => {
   const tsconfig = JSON.parse(blocks.find((block) => block.lang === 'json')?.code ?? '{}') as {
     compilerOptions?: Record<string, unknown>;
   };
-  tsconfig.compilerOptions = { ...tsconfig.compilerOptions, paths: gatefoldPaths };
   writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
   writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }');
-  symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  installDependencies();
   mkdirSync(path.join(project, 'src'));
   for (const [name, code] of files) writeFileSync(path.join(project, name), code);
 });
@@ -87,16 +106,12 @@ describe('docs/getting-started.md', () => {
     expect(messages).toEqual([]);
   }, 60_000);
 
-  it('passes its own test file under `tsx --test`', () => {
+  it('passes its own test file under `node --test`', () => {
     // TAP, whose summary lines every Node version prints alike (Node 24's default is `spec`).
     const run = spawnSync(
       process.execPath,
-      [tsxCli, '--test', '--test-reporter=tap', 'src/handler.test.ts'],
-      {
-        cwd: project,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+      ['--test', '--test-reporter=tap', 'src/handler.test.ts'],
+      { cwd: project, encoding: 'utf8', timeout: 60_000 },
     );
     expect({
       status: run.status,
@@ -154,7 +169,7 @@ function curlExchanges(): Exchange[] {
   const exchanges: Exchange[] = [];
   let serve: readonly string[] = [];
   blocks.forEach((block, index) => {
-    const devLine = /cli\.js (dev .*)$/m.exec(block.code)?.[1];
+    const devLine = /^npx gatefold (dev .*)$/m.exec(block.code)?.[1];
     if (block.lang === 'sh' && devLine !== undefined) serve = devLine.split(' ');
     const next = blocks[index + 1];
     if (block.lang === 'sh' && block.code.startsWith('curl ') && next?.lang === 'http') {
@@ -171,11 +186,11 @@ function dev(args: readonly string[]): Promise<string> {
   const key = args.join(' ');
   const running = servers.get(key);
   if (running !== undefined) return running.url;
-  const child = spawn(
-    process.execPath,
-    [tsxCli, path.join(root, 'src/cli.ts'), ...args, '--port', '0'],
-    { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // What `npx gatefold` runs: the package's bin, with the Node on PATH.
+  const child = spawn(process.execPath, [gatefoldBin, ...args, '--port', '0'], {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
