@@ -8,6 +8,7 @@ import type { EventKind, HttpRequest } from './request.js';
 import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 import { detectEventKind, readEvent, writeResult } from './events/kinds.js';
 import { fallbackRequest } from './events/read.js';
+import { responseLimitsFrom } from './events/limits.js';
 import { usesMultiValueHeaders } from './events/alb.js';
 import { safeLog } from './logger.js';
 import { pipeline } from './pipeline.js';
@@ -16,6 +17,8 @@ import { recordAdapted } from './_internals/adapted.js';
 import { describeError } from './_internals/describe-error.js';
 import { asRecord, asString } from './_internals/fields.js';
 import { isHeaderName } from './_internals/headers.js';
+import { logOversized, maskedResponse } from './_internals/oversized.js';
+import { sizeOver } from './_internals/result-size.js';
 
 /** The function `toLambda` returns: its result type follows the event it is given. */
 export type LambdaHttpHandler = <Ev extends HttpEvent>(
@@ -100,7 +103,7 @@ function gatewayRequestIdOf(event: Record<string, unknown>): string | undefined 
  * for any other event it rejects with {@link UnsupportedEventError}.
  *
  * @param handler - `(request, context) => Result | ResultAsync | Promise<Result> | Either | TaskEither`
- * @param options - logger and error body format
+ * @param options - logger, error body format, middleware, response limits and more
  * @returns the Lambda handler; export it as `handler`
  *
  * @example
@@ -128,6 +131,7 @@ export function toLambda(
   options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> } = {},
 ): LambdaHttpHandler {
   const { config, timed, requestIdHeader, adoptRequestId, run } = pipeline(handler, options);
+  const responseLimits = responseLimitsFrom(options.responseLimits);
 
   async function lambdaHandler(event: unknown, context: Context): Promise<HttpResult> {
     const startedAt = timed ? performance.now() : 0;
@@ -154,7 +158,23 @@ export function toLambda(
       // Awaited only when something was: a synchronous answer skips the microtask queue.
       const { request, response, headersChecked } =
         answering instanceof Promise ? await answering : answering;
-      return writeResult(kind, response, record, request, config.logger, headersChecked);
+      const result = writeResult(kind, response, record, request, config.logger, headersChecked);
+      const limit = responseLimits[kind];
+      const size = sizeOver(result, limit);
+      if (size === undefined) return result;
+      // Past the limit the platform would answer a bare 502: a masked 500 instead, logged.
+      logOversized(request, { status: response.status, size, limit }, config);
+      const masked = writeResult(
+        kind,
+        maskedResponse(request, config, requestIdHeader),
+        record,
+        request,
+        config.logger,
+      );
+      return sizeOver(masked, limit) === undefined
+        ? masked
+        : // Only a request id of a size no source sends could make even that too large.
+          lastResortResult(kind, record, context, requestIdHeader, '');
     } catch (failure) {
       // Only reached when even the masked 500 could not be built or written.
       safeLog(config.logger, 'error', {

@@ -17,7 +17,7 @@ import { combinedStatus, isProblem, problem } from './problem.js';
 import { isReply } from './reply.js';
 import { isErrorStatusCode, isSuccessStatusCode } from './status.js';
 import { describeError } from './_internals/describe-error.js';
-import { InvalidResponseError, addHeaders, checkHeaderValue } from './_internals/headers.js';
+import { InvalidResponseError, addHeaders, checkHeaderList } from './_internals/headers.js';
 import { appendValue, emptyMap } from './_internals/fields.js';
 import { routeOf } from './_internals/routed.js';
 import { stringify } from './_internals/json.js';
@@ -49,11 +49,11 @@ const TEXT_TYPE = 'text/plain; charset=utf-8';
 const BYTES_TYPE = 'application/octet-stream';
 
 /**
- * The body of the masked 500. It is fixed: nothing of the defect (message, stack, cause) ever
+ * @internal The body of the masked 500. It is fixed: nothing of the defect (message, stack, cause) ever
  * reaches the client; the request id lets the client quote something the logs can be searched
  * for.
  */
-const DEFECT_PROBLEM: Problem = /*#__PURE__*/ problem({
+export const DEFECT_PROBLEM: Problem = /*#__PURE__*/ problem({
   status: 500,
   title: 'Internal Server Error',
   detail: 'The server failed to handle the request. Quote the request id when reporting this.',
@@ -130,7 +130,8 @@ function replyResponse(request: HttpRequest, reply: Reply): HttpResponse {
     }
     headers[name] = values.slice(0, 1);
   }
-  for (const cookie of reply.cookies) cookies.push(checkHeaderValue('set-cookie', cookie));
+  // A list, as a middleware's answer must be: a string is not read as one cookie per character.
+  for (const cookie of checkHeaderList('set-cookie', reply.cookies)) cookies.push(cookie);
   switch (reply.bodyType) {
     case 'json':
       // `json(undefined)` has nothing to serialise: the status and headers go out alone.

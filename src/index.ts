@@ -11,6 +11,7 @@ export type {
   PartName,
 } from './decode/endpoint.js';
 export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
+export { DEFAULT_MAX_PROBLEMS } from './decode/problem-list.js';
 export type { BodyLimits } from './decode/json-body.js';
 export { issueToProblem } from './decode/issue.js';
 export type { Issue, IssueTemplate } from './decode/issue.js';
@@ -62,7 +63,11 @@ export {
   selectionPattern,
 } from './integration/message.js';
 export type { ErrorMessage } from './integration/message.js';
-export { errorResponseTemplate, requestTemplate } from './integration/templates.js';
+export {
+  errorResponseTemplate,
+  requestTemplate,
+  successResponseTemplate,
+} from './integration/templates.js';
 export { openApiDocument } from './openapi/document.js';
 export type { IntegrationType, OpenApiDocument, OpenApiOptions } from './openapi/document.js';
 export { codecSchema, withSchema } from './openapi/json-schema.js';
@@ -70,6 +75,8 @@ export type { JsonSchema, SchemaOptions } from './openapi/json-schema.js';
 export type { LambdaFunction, LocalServer, ServeOptions } from './dev/serve.js';
 export type { LocalEventKind } from './dev/to-event.js';
 export { detectEventKind } from './events/kinds.js';
+export { MIN_RESPONSE_LIMIT, PAYLOAD_LIMITS } from './events/limits.js';
+export type { PayloadLimits, ResponseLimits } from './events/limits.js';
 export { compress } from './middleware/compress.js';
 export type { CompressOptions } from './middleware/compress.js';
 export { conditionalGet } from './middleware/conditional-get.js';

@@ -1,4 +1,5 @@
 import type { ErrorMap } from './errors/error-map.js';
+import type { ResponseLimits } from './events/limits.js';
 import type { Tagged } from './errors/tagged-error.js';
 import type { LogLevel, Logger } from './logger.js';
 import type { Middleware } from './middleware/middleware.js';
@@ -41,6 +42,15 @@ export interface LambdaOptions {
    * masked defects included.
    */
   readonly middleware?: readonly Middleware[];
+  /**
+   * The largest result returned for each event kind, in bytes, as Lambda serialises it
+   * (`JSON.stringify(result)` in UTF-8): 6 MiB for `rest`, `http` and `function-url` (Lambda's
+   * synchronous response limit) and 1 MiB for `alb` (an ALB's limit on a Lambda target's
+   * response) by default. A result past its limit is a defect, answered with a masked 500 and
+   * logged with its size, instead of the bare 502 the platform would send. Limits can be
+   * lowered (`{ alb: 512_000 }`), down to 4 KiB, not raised.
+   */
+  readonly responseLimits?: ResponseLimits;
 }
 
 /** Options of {@link toLambda} for a handler that returns domain errors: with the map for them. */

@@ -15,11 +15,13 @@ import type { HttpResponse } from './response.js';
 import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
 import { defectFolded, foldSettled, problemsFolded } from './fold.js';
 import { consoleLogger } from './logger.js';
-import { compose } from './middleware/middleware.js';
+import type { Chain } from './middleware/chain.js';
+import { chain } from './middleware/chain.js';
 import { writeStdout } from './observe/metrics.js';
 import { needsDuration, observe } from './observe/observe.js';
 import { isHeaderName, isHeaderValue } from './_internals/headers.js';
 import { withEntry } from './_internals/fields.js';
+import { kindOf } from './_internals/kind-of.js';
 import { forgetRoute } from './_internals/routed.js';
 import type { Settled } from './_internals/settle.js';
 import { isSettled, settle } from './_internals/settle.js';
@@ -97,10 +99,12 @@ function answer(
 
 /**
  * Runs the folded handler inside the middleware. The fold result that produced the response —
- * the handler's, or a problem a middleware answered with — is kept for the logs and metrics.
+ * the handler's, a problem a middleware answered with, or the masked 500 of a middleware's
+ * defect — is kept for the logs and metrics. The chain checks what the middleware answer (`chain`),
+ * so what this returns can be sent.
  */
 async function throughMiddleware(
-  middleware: readonly Middleware[],
+  middleware: Chain,
   core: (request: HttpRequest, context: Context) => Folded | Promise<Folded>,
   request: HttpRequest,
   context: Context,
@@ -114,29 +118,41 @@ async function throughMiddleware(
       produced = folded;
       return folded.response;
     },
+    defect: (req, cause) => {
+      // Logged here, once; the middleware around it see the masked 500 and may decorate it.
+      const folded = defectFolded(req, cause, config);
+      produced = folded;
+      return folded.response;
+    },
   };
   const inner = async (req: HttpRequest, ctx: Context): Promise<HttpResponse> => {
     const folded = await core(req, ctx);
     produced ??= folded;
     return folded.response;
   };
-  const response: unknown = await compose(middleware, inner, tools)(request, context);
-  const shaped = response as Partial<HttpResponse> | null | undefined;
-  if (
-    typeof shaped?.status !== 'number' ||
-    typeof shaped.headers !== 'object' ||
-    !Array.isArray(shaped.cookies)
-  ) {
-    // Thrown inside serve's try: answered and logged as a defect like any other.
-    throw new TypeError('A middleware returned something that is not a response.');
+  const response = await middleware(inner, tools)(request, context);
+  return { defect: false, problems: [], mapped: [], ...produced, response };
+}
+
+/**
+ * The middleware option, checked when the adapter is built: a JavaScript caller can pass one
+ * middleware where a list belongs, which would otherwise be skipped without a word.
+ */
+function middlewareList(middleware: unknown): readonly Middleware[] {
+  if (middleware === undefined) return [];
+  if (!Array.isArray(middleware)) {
+    throw new TypeError(
+      `The \`middleware\` option is ${kindOf(middleware)}; pass a list, e.g. { middleware: [cors({ origins: ['https://shop.example'] })] }.`,
+    );
   }
-  return {
-    defect: false,
-    problems: [],
-    mapped: [],
-    ...produced,
-    response: response as HttpResponse,
-  };
+  middleware.forEach((layer: unknown, index) => {
+    if (typeof layer !== 'function') {
+      throw new TypeError(
+        `The \`middleware\` option's entry ${String(index)} is ${kindOf(layer)}; each entry is a middleware, the function cors({ … }) and the like return.`,
+      );
+    }
+  });
+  return middleware as readonly Middleware[];
 }
 
 /**
@@ -185,17 +201,15 @@ export function pipeline(
         ? undefined
         : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
   };
-  const middleware = options.middleware ?? [];
+  const middleware = middlewareList(options.middleware);
+  const middlewareChain = chain(middleware);
   const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
   const adoptRequestId = (options.acceptRequestId ?? true) ? requestIdHeader : undefined;
-  // Without middleware, what the fold did not check itself is known before any request: the
-  // request id header's name, and the JSON:API media type from the options (a JavaScript caller
-  // can pass any string). Request ids never hold CR, LF or NUL (chooseRequestId,
-  // adoptRequestId).
-  const foldChecksHeaders =
-    middleware.length === 0 &&
-    isHeaderName(requestIdHeader) &&
-    isHeaderValue(config.jsonApiMediaType);
+  // The fold checks the headers it builds, and the chain what the middleware answer; what
+  // neither checked is known before any request: the request id header's name, and the JSON:API
+  // media type from the options (a JavaScript caller can pass any string). Request ids never hold
+  // control characters (chooseRequestId, adoptRequestId).
+  const headersChecked = isHeaderName(requestIdHeader) && isHeaderValue(config.jsonApiMediaType);
 
   /** A folded answer logged and measured, with the request id header; HEAD loses its body. */
   function finish(request: HttpRequest, folded: Folded, invocation: Invocation): Answered {
@@ -209,7 +223,7 @@ export function pipeline(
       request,
       folded,
       response: request.method === 'HEAD' ? withoutBody(response) : response,
-      headersChecked: foldChecksHeaders,
+      headersChecked,
     };
   }
 
@@ -233,7 +247,7 @@ export function pipeline(
       folded =
         middleware.length === 0
           ? core(request, context)
-          : throughMiddleware(middleware, core, request, context, config);
+          : throughMiddleware(middlewareChain, core, request, context, config);
     } catch (defect) {
       // The event could not be read, or the fold itself failed.
       request ??= fallback();

@@ -1,4 +1,6 @@
 import type { RedirectStatus, SuccessStatus } from './status.js';
+import { kindOf } from './_internals/kind-of.js';
+import { refuseOption } from './_internals/option-checks.js';
 
 // A registry symbol, not a class: two copies of gatefold in one bundle still recognise each
 // other's replies, where `instanceof` would not.
@@ -32,6 +34,9 @@ export interface ReplyInit {
 /** {@link ReplyInit} without a status, for constructors whose name fixes it. */
 export type ReplyOptions = Omit<ReplyInit, 'status'>;
 
+// RFC 9110 §15.4: the redirections that send the client to `Location`.
+const REDIRECT_STATUSES: ReadonlySet<unknown> = /*#__PURE__*/ new Set([301, 302, 303, 307, 308]);
+
 const NO_HEADERS: HeaderInit = /*#__PURE__*/ Object.freeze({});
 const NO_COOKIES: readonly string[] = /*#__PURE__*/ Object.freeze([]);
 
@@ -47,13 +52,47 @@ function withHeaders(headers: HeaderInit, extra: HeaderInit): HeaderInit {
   return Object.assign(out, extra);
 }
 
+/**
+ * Refuses options a JavaScript caller could pass that would be read as something else: a status
+ * where the options belong (`json(body, 201)` would answer 200), a string of headers (read as a
+ * map of its indices) or one cookie where the list belongs (`'a=b'` would go out as three
+ * `Set-Cookie` lines, `a`, `=` and `b`). What the values hold is checked once, when the reply is
+ * folded, as it is for a reply built any other way.
+ */
+function checkInit(where: string, init: unknown): void {
+  if (typeof init !== 'object' || init === null || Array.isArray(init)) {
+    refuseOption(
+      where,
+      `the options are ${kindOf(init)}; pass an object such as { status: 201, headers: { 'cache-control': 'no-store' } }.`,
+    );
+  }
+  const { headers, cookies } = init as Record<string, unknown>;
+  if (
+    headers !== undefined &&
+    (typeof headers !== 'object' || headers === null || Array.isArray(headers))
+  ) {
+    refuseOption(
+      where,
+      `\`headers\` is ${kindOf(headers)}; pass an object of names to values, e.g. { 'cache-control': 'no-store' }.`,
+    );
+  }
+  if (cookies !== undefined && !Array.isArray(cookies)) {
+    refuseOption(
+      where,
+      `\`cookies\` is ${kindOf(cookies)}; pass a list of Set-Cookie values, e.g. ['id=abc; Path=/; HttpOnly'].`,
+    );
+  }
+}
+
 function make<T>(
+  where: string,
   status: SuccessStatus,
   bodyType: ReplyBodyType,
   body: T,
   init: ReplyOptions | undefined,
   extraHeaders?: HeaderInit,
 ): Reply<T> {
+  if (init !== undefined) checkInit(where, init);
   const headers = init?.headers ?? NO_HEADERS;
   return {
     [REPLY]: true,
@@ -76,7 +115,7 @@ function make<T>(
  * ```
  */
 export function json<T>(body: T, init?: ReplyInit): Reply<T> {
-  return make(init?.status ?? 200, 'json', body, init);
+  return make('json', init?.status ?? 200, 'json', body, init);
 }
 
 /**
@@ -89,7 +128,7 @@ export function json<T>(body: T, init?: ReplyInit): Reply<T> {
  * ```
  */
 export function text(body: string, init?: ReplyInit): Reply<string> {
-  return make(init?.status ?? 200, 'text', body, init);
+  return make('text', init?.status ?? 200, 'text', body, init);
 }
 
 /**
@@ -103,7 +142,7 @@ export function text(body: string, init?: ReplyInit): Reply<string> {
  * ```
  */
 export function binary(body: Uint8Array, init?: ReplyInit): Reply<Uint8Array> {
-  return make(init?.status ?? 200, 'bytes', body, init);
+  return make('binary', init?.status ?? 200, 'bytes', body, init);
 }
 
 /**
@@ -118,7 +157,7 @@ export function binary(body: Uint8Array, init?: ReplyInit): Reply<Uint8Array> {
 export function created(location: string): Reply<undefined>;
 export function created<T>(location: string, body: T, init?: ReplyOptions): Reply<T>;
 export function created<T>(location: string, body?: T, init?: ReplyOptions): Reply<T | undefined> {
-  return make(201, body === undefined ? 'empty' : 'json', body, init, { location });
+  return make('created', 201, body === undefined ? 'empty' : 'json', body, init, { location });
 }
 
 /**
@@ -133,7 +172,7 @@ export function created<T>(location: string, body?: T, init?: ReplyOptions): Rep
 export function accepted(): Reply<undefined>;
 export function accepted<T>(body: T, init?: ReplyOptions): Reply<T>;
 export function accepted<T>(body?: T, init?: ReplyOptions): Reply<T | undefined> {
-  return make(202, body === undefined ? 'empty' : 'json', body, init);
+  return make('accepted', 202, body === undefined ? 'empty' : 'json', body, init);
 }
 
 /**
@@ -146,7 +185,7 @@ export function accepted<T>(body?: T, init?: ReplyOptions): Reply<T | undefined>
  * ```
  */
 export function noContent(init?: ReplyOptions): Reply<undefined> {
-  return make(204, 'empty', undefined, init);
+  return make('noContent', 204, 'empty', undefined, init);
 }
 
 /**
@@ -163,7 +202,13 @@ export function redirect(
   status: RedirectStatus = 302,
   init?: ReplyOptions,
 ): Reply<undefined> {
-  return make(status, 'empty', undefined, init, { location });
+  if (!REDIRECT_STATUSES.has(status)) {
+    refuseOption(
+      'redirect',
+      `the status is ${typeof status === 'number' ? String(status) : kindOf(status)}; a redirect is 301, 302, 303, 307 or 308 (use json(body, { status }) for other statuses).`,
+    );
+  }
+  return make('redirect', status, 'empty', undefined, init, { location });
 }
 
 /**

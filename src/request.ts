@@ -19,9 +19,12 @@ export interface HttpRequest {
   /** Upper-case method, e.g. `GET`. */
   readonly method: string;
   /**
-   * The path the client asked for, without query string and without an HTTP API stage prefix
-   * (`/prod/users` on stage `prod` becomes `/users`). Kept as AWS delivered it: REST APIs and ALB
-   * pass it percent-decoded or raw as their docs describe; gatefold does not decode it again.
+   * The path the client asked for, percent-encoded as on the wire (`/files/my%20docs`), without
+   * query string and without an HTTP API stage prefix (`/prod/users` on stage `prod` becomes
+   * `/users`). The same for every event kind: REST APIs, Function URLs and ALBs pass the path as
+   * the client sent it, and it is kept; HTTP APIs pass it decoded, and `%`, `?`, `#`, spaces and
+   * the other characters a path cannot hold as they are are encoded again. gatefold never decodes
+   * it: a router decodes each segment once.
    */
   readonly path: string;
   /** The route API Gateway matched (`/users/{id}` or `GET /users/{id}`), when it tells. */

@@ -154,3 +154,12 @@ export function isSuccessStatusCode(status: unknown): status is SuccessStatus {
 export function isErrorStatusCode(status: unknown): status is ErrorStatus {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
 }
+
+/**
+ * @internal True for an integer in the 200–599 range: a status a response can end with. 1xx
+ * codes are interim (RFC 9110 §15.2), and nothing outside 100–599 is a status at all (§15): a
+ * proxy result with one is not a response API Gateway can send, and it answers 502 instead.
+ */
+export function isFinalStatusCode(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 200 && status <= 599;
+}

@@ -1,6 +1,6 @@
 import { ok } from 'neverthrow';
-import { describe, expect, it } from 'vitest';
-import type { RedirectStatus, Reply } from '../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { RedirectStatus, Reply, ReplyInit } from '../src/index.js';
 import {
   accepted,
   binary,
@@ -14,6 +14,7 @@ import {
   toLambda,
 } from '../src/index.js';
 import { fakeContext, httpApiEvent } from '../src/testing/index.js';
+import { thrownBy } from './hardening/refusal.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from './support/request-id.js';
 
 const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
@@ -215,5 +216,86 @@ describe('isReply', () => {
       body: JSON.stringify(lookalike),
       isBase64Encoded: false,
     });
+  });
+});
+
+describe('reply options a JavaScript caller could get wrong are refused when the reply is built', () => {
+  const COOKIES =
+    "`cookies` is a string; pass a list of Set-Cookie values, e.g. ['id=abc; Path=/; HttpOnly'].";
+  const HEADERS =
+    "`headers` is a string; pass an object of names to values, e.g. { 'cache-control': 'no-store' }.";
+
+  it.each<[string, () => unknown, string]>([
+    [
+      'json with one cookie string',
+      // @ts-expect-error -- one cookie where the list belongs: it would go out as `a`, `=`, `b`
+      () => json({}, { cookies: 'a=b' }),
+      `json: ${COOKIES}`,
+    ],
+    [
+      'created with one cookie string',
+      // @ts-expect-error -- the same, on a constructor whose name fixes the status
+      () => created('/a', 1, { cookies: 'a=b' }),
+      `created: ${COOKIES}`,
+    ],
+    [
+      'noContent with one cookie string',
+      // @ts-expect-error -- and on noContent
+      () => noContent({ cookies: 'a=b' }),
+      `noContent: ${COOKIES}`,
+    ],
+    [
+      'text with headers as a string',
+      // @ts-expect-error -- headers as one string: it would be read as a map of its indices
+      () => text('x', { headers: 'x-a: 1' }),
+      `text: ${HEADERS}`,
+    ],
+    [
+      'json with a status where the options belong',
+      // @ts-expect-error -- `json(body, 201)` would answer 200
+      () => json({}, 201),
+      "json: the options are a number; pass an object such as { status: 201, headers: { 'cache-control': 'no-store' } }.",
+    ],
+    [
+      'binary with null options',
+      // @ts-expect-error -- null is not options
+      () => binary(new Uint8Array([1]), null),
+      "binary: the options are null; pass an object such as { status: 201, headers: { 'cache-control': 'no-store' } }.",
+    ],
+    [
+      'redirect with a status that is not a redirect',
+      // @ts-expect-error -- 200 is not a RedirectStatus
+      () => redirect('/login', 200),
+      'redirect: the status is 200; a redirect is 301, 302, 303, 307 or 308 (use json(body, { status }) for other statuses).',
+    ],
+    [
+      'redirect with the status as a string',
+      // @ts-expect-error -- '303' is not a RedirectStatus
+      () => redirect('/login', '303'),
+      'redirect: the status is a string; a redirect is 301, 302, 303, 307 or 308 (use json(body, { status }) for other statuses).',
+    ],
+  ])('%s', (_, build, message) => {
+    expect(thrownBy(build)).toStrictEqual(new TypeError(message));
+  });
+
+  it('the option types are what the checks enforce', () => {
+    expectTypeOf<NonNullable<ReplyInit['cookies']>>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<NonNullable<ReplyInit['headers']>>().toEqualTypeOf<
+      Readonly<Record<string, string | readonly string[]>>
+    >();
+  });
+
+  it('options the types allow are not refused', () => {
+    expect(
+      json({}, { status: 201, headers: { vary: ['accept', 'origin'] }, cookies: ['a=b'] }),
+    ).toEqual(
+      branded({
+        status: 201,
+        headers: { vary: ['accept', 'origin'] },
+        cookies: ['a=b'],
+        bodyType: 'json',
+        body: {},
+      }),
+    );
   });
 });

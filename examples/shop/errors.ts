@@ -12,9 +12,9 @@ export class EmailTaken extends TaggedError('EmailTaken')<{ readonly email: stri
 
 /**
  * An order line names a product the shop does not sell. `index` is the line's position in the
- * order, so the checkout route can point the client at `/items/{index}/productId`: an error map
- * entry cannot carry a request `source`, so that route turns these into problems itself (see
- * `routes/checkout.ts`) and they are not in {@link shopErrors}.
+ * order, so the checkout route can point the client at `/items/{index}/productId`. One checkout
+ * answers every unknown product at once, so that route turns these into a list of problems itself
+ * (see `routes/checkout.ts`) and they are not in {@link shopErrors}.
  */
 export class ProductNotFound extends TaggedError('ProductNotFound')<{
   readonly productId: string;

@@ -10,8 +10,8 @@ import type { ErrorStatus, SuccessStatus } from '../status.js';
 import type { BodyLimits } from './json-body.js';
 import type { Issue } from './issue.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
-import { issueToProblem } from './issue.js';
-import { reportErrors } from './report.js';
+import { DEFAULT_MAX_PROBLEMS, checkMaxProblems, problemList } from './problem-list.js';
+import { reportSome } from './report.js';
 import { decodesAsIs } from './as-is.js';
 import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
 import { emptyMap } from '../_internals/fields.js';
@@ -52,6 +52,11 @@ export interface EndpointOptions<S extends EndpointParts> {
   readonly status?: 400 | 422;
   /** `reject` reports every body member the codec does not declare; `allow` (default) keeps them. */
   readonly unknownMembers?: 'allow' | 'reject';
+  /**
+   * The most problems a response lists; past it, the rest are counted in a last problem,
+   * `too-many-problems`, whose `meta` says how many were `listed` and `omitted`. 100 by default.
+   */
+  readonly maxProblems?: number;
   /** Body size and depth limits; 1 MiB and 64 levels by default. */
   readonly limits?: Partial<BodyLimits>;
   /** What the OpenAPI document says of the operation; decoding ignores it. */
@@ -207,18 +212,18 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
   const status = options.status ?? 400;
   const rejectUnknown = options.unknownMembers === 'reject';
+  const maxProblems = checkMaxProblems(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const validate = options.validate;
 
   function decode(request: HttpRequest): Result<EndpointInput<S>, readonly Problem[]> {
     const input: Record<string, unknown> = {};
-    const issues: Issue[] = [];
+    const found = problemList(maxProblems, status);
     for (const { part, codec, props, asIs } of compiled) {
       let raw: unknown;
       if (part === 'body') {
-        const body = readJsonBody(request, limits);
+        const body = readJsonBody(request, limits, found);
         // Media type, size and syntax problems have their own statuses and stop the body there.
-        if (body.isErr())
-          return err([...issues.map((issue) => issueToProblem(issue, status)), ...body.error]);
+        if (body.isErr()) return err(body.error);
         raw = body.value;
       } else {
         const values =
@@ -230,7 +235,7 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
                 ? request.pathParameters
                 : request.cookies;
         if (Object.hasOwn(values, PROTOTYPE_KEY)) {
-          issues.push(prototypeKeyIssue(part));
+          found.addIssue(prototypeKeyIssue(part));
           raw = withoutPrototypeKey(values);
         } else raw = values;
       }
@@ -241,20 +246,23 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
       } else {
         const decoded = codec.decode(raw);
         if (decoded._tag === 'Left') {
-          const reported = reportErrors(part, decoded.left);
           if (part === 'body' && raw === undefined) {
-            issues.push({
+            found.addIssue({
               code: 'required',
               title: 'Request body missing',
               detail: 'This request needs a JSON body.',
               source: { pointer: '' },
             });
-          } else issues.push(...reported);
+          } else {
+            const { issues, omitted } = reportSome(part, decoded.left, found.room);
+            found.addIssues(issues);
+            found.omit(omitted);
+          }
         } else input[part] = decoded.right;
       }
       if (part === 'body' && rejectUnknown && raw !== undefined) {
         for (const pointer of unknownMembers(codec, raw)) {
-          issues.push({
+          found.addIssue({
             code: 'unknown-member',
             title: 'Unknown member',
             detail: `The member at ${pointer} is not part of this request's schema.`,
@@ -263,13 +271,11 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
         }
       }
     }
-    if (issues.length === 0 && validate !== undefined) {
+    if (found.found === 0 && validate !== undefined) {
       const checked = validate(input as EndpointInput<S>);
-      if (checked.isErr()) issues.push(...checked.error);
+      if (checked.isErr()) found.addIssues(checked.error);
     }
-    return issues.length === 0
-      ? ok(input as EndpointInput<S>)
-      : err(issues.map((issue) => issueToProblem(issue, status)));
+    return found.found === 0 ? ok(input as EndpointInput<S>) : err(found.problems());
   }
 
   const decoding = (request: HttpRequest, context: Context): R | Err<never, readonly Problem[]> => {

@@ -1,4 +1,4 @@
-import type { Result } from 'neverthrow';
+import type { Err, Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
@@ -6,6 +6,9 @@ import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js
 import { isWellFormedUtf8 } from '../_internals/body.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { escapePointerToken } from './pointer.js';
+import type { ProblemList } from './problem-list.js';
+import { DEFAULT_MAX_PROBLEMS, problemList } from './problem-list.js';
+import { MAX_SOURCE_LENGTH, boundedPointer, boundedText } from './bounds.js';
 
 /** Limits on JSON bodies. */
 export interface BodyLimits {
@@ -103,33 +106,81 @@ function syntaxProblem(text: string): Problem {
   });
 }
 
-/** Every forbidden key in a parsed document, with its pointer; iterative, so depth is no risk. */
-function forbiddenKeys(document: unknown): string[] {
-  const found: string[] = [];
-  const stack: { value: unknown; pointer: string }[] = [{ value: document, pointer: '' }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value, pointer } = next;
-    if (typeof value !== 'object' || value === null) continue;
-    const isArray = Array.isArray(value);
-    for (const key of Object.keys(value)) {
-      const child = `${pointer}/${escapePointerToken(key)}`;
-      if (!isArray && FORBIDDEN_KEYS.has(key)) found.push(child);
-      else stack.push({ value: (value as Record<string, unknown>)[key], pointer: child });
+/** A container still to visit, or a forbidden member found: its parent's pointer and its key. */
+interface Step {
+  readonly value: unknown;
+  /** `undefined` for the document itself, whose pointer is `""`. */
+  readonly parent: string | undefined;
+  readonly key: string;
+  /** True for a forbidden member: reported, never entered. */
+  readonly forbidden: boolean;
+}
+
+/**
+ * The forbidden keys of a parsed document in document order: the pointers of the first `max`,
+ * and how many there are in all. Iterative, so depth is no risk; a pointer is built only for a
+ * container entered or a member reported, and none past `max`, so 60,000 `{"__proto__":0}`
+ * items cost one walk and a hundred pointers.
+ */
+function forbiddenKeys(document: unknown, max: number): { pointers: string[]; total: number } {
+  const pointers: string[] = [];
+  let total = 0;
+  const stack: Step[] = [{ value: document, parent: undefined, key: '', forbidden: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { parent, key: name } = step;
+    const pointer = (): string =>
+      parent === undefined ? '' : `${parent}/${escapePointerToken(name)}`;
+    if (step.forbidden) {
+      if (total < max) pointers.push(pointer());
+      total++;
+      continue;
+    }
+    const here = pointer();
+    const value = step.value;
+    // Children are pushed last first, so that they are visited in document order.
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) {
+          stack.push({ value: item, parent: here, key: String(i), forbidden: false });
+        }
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        if (FORBIDDEN_KEYS.has(key)) {
+          stack.push({ value: undefined, parent: here, key, forbidden: true });
+          continue;
+        }
+        const child = (value as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          stack.push({ value: child, parent: here, key, forbidden: false });
+        }
+      }
     }
   }
-  return found.sort();
+  // The first found, listed in pointer order.
+  return { pointers: pointers.sort(), total };
 }
 
 /**
  * Reads a JSON body: refuses other media types (415), oversized bodies (413), bytes that are not
- * UTF-8 and documents nested deeper than the limit (400) before parsing; reports malformed JSON with its line,
- * column and offset (400); refuses `__proto__`, `constructor` and `prototype` members at any
- * depth (400, one problem each), so no decoded value can carry them into a later merge.
+ * UTF-8 and documents nested deeper than the limit (400) before parsing; reports malformed JSON
+ * with its line, column and offset (400); refuses `__proto__`, `constructor` and `prototype`
+ * members at any depth (400, one problem each, as many as `found` has room for and the rest
+ * counted), so no decoded value can carry them into a later merge. A refusal's problems join
+ * those `found` already holds, and the error is the whole list.
  */
 export function readJsonBody(
   request: HttpRequest,
   limits: BodyLimits,
+  found: ProblemList = problemList(DEFAULT_MAX_PROBLEMS, 400),
 ): Result<unknown, readonly Problem[]> {
+  const refused = (problem: Problem): Err<never, readonly Problem[]> => {
+    found.add(problem);
+    return err(found.problems());
+  };
   const body = request.body;
   if (body === undefined) return ok(undefined);
   // Every value: a Content-Type sent twice is one field with a list value (RFC 9110 §5.3), as HTTP
@@ -137,67 +188,69 @@ export function readJsonBody(
   const contentTypes = request.headers['content-type'];
   const contentType = contentTypes?.length === 1 ? contentTypes[0] : contentTypes?.join(', ');
   if (!isJsonMediaType(contentType)) {
-    return err([
+    return refused(
       unsupportedMediaType({
         code: 'unsupported-media-type',
         detail:
           contentType === undefined
             ? 'The body has no Content-Type; send application/json.'
-            : `The body is ${contentType}; send application/json or another +json type.`,
+            : `The body is ${boundedText(contentType, MAX_SOURCE_LENGTH)}; send application/json or another +json type.`,
         source: { header: 'content-type' },
       }),
-    ]);
+    );
   }
   if (body.size > limits.maxBytes) {
-    return err([
+    return refused(
       payloadTooLarge({
         code: 'body-too-large',
         detail: `The body is ${String(body.size)} bytes; the limit is ${String(limits.maxBytes)}.`,
         meta: { limit: limits.maxBytes },
       }),
-    ]);
+    );
   }
   if (!isWellFormedUtf8(body)) {
-    return err([
+    return refused(
       badRequest({
         code: 'invalid-json',
         title: 'Malformed JSON',
         detail: 'The body is not valid UTF-8, which JSON requires (RFC 8259 §8.1).',
         source: { pointer: '' },
       }),
-    ]);
+    );
   }
   const text = body.text;
   if (text.length > limits.maxDepth * 2 && depthExceeds(text, limits.maxDepth)) {
-    return err([
+    return refused(
       badRequest({
         code: 'too-deep',
         title: 'JSON nested too deeply',
         detail: `The body nests arrays and objects deeper than ${String(limits.maxDepth)} levels.`,
         source: { pointer: '' },
       }),
-    ]);
+    );
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    return err([syntaxProblem(text)]);
+    return refused(syntaxProblem(text));
   }
   // A key may be spelt with escapes ("\u005f_proto__"), so any escape means walking the document.
   if (FORBIDDEN_TEXT.test(text)) {
-    const pointers = forbiddenKeys(document);
-    if (pointers.length > 0) {
-      return err(
-        pointers.map((pointer) =>
+    const { pointers, total } = forbiddenKeys(document, found.room);
+    if (total > 0) {
+      for (const pointer of pointers) {
+        found.add(
           badRequest({
             code: 'forbidden-member',
             title: 'Forbidden member name',
             detail: `Members named __proto__, constructor or prototype are not accepted.`,
-            source: { pointer },
+            source: { pointer: boundedPointer(pointer) },
           }),
-        ),
-      );
+        );
+      }
+      found.omit(total - pointers.length);
+      return err(found.problems());
     }
   }
   return ok(document);

@@ -196,10 +196,96 @@ function withCookieName(issue: Issue, context: t.Context): Issue {
  * failed union is a single issue at the union, saying what it expected.
  */
 export function reportErrors(part: RequestPart, errors: t.Errors): Issue[] {
+  return reportSome(part, errors, Infinity).issues;
+}
+
+/** Where an error lies in its codec: the first union on its way, and whether an intersection is. */
+interface Placed {
+  readonly context: t.Context;
+  readonly unionAt: number;
+  readonly intersected: boolean;
+}
+
+function place(context: t.Context): Placed {
+  let unionAt = -1;
+  let intersected = false;
+  for (let i = 0; i < context.length; i++) {
+    const tag = tagOf((context[i] as t.ContextEntry).type);
+    if (tag === 'UnionType' && unionAt === -1) unionAt = i;
+    else if (tag === 'IntersectionType') intersected = true;
+  }
+  return { context, unionAt, intersected };
+}
+
+/**
+ * Whether two errors fall under the same union: io-ts reports a union's branches one after
+ * another, and they make one issue.
+ */
+function sameUnion(a: Placed | undefined, b: Placed): boolean {
+  if (a === undefined || b.unionAt === -1 || a.unionAt !== b.unionAt) return false;
+  for (let i = 0; i <= b.unionAt; i++) {
+    const x = a.context[i];
+    const y = b.context[i];
+    if (x === undefined || y === undefined || x.key !== y.key || x.type !== y.type) return false;
+  }
+  return true;
+}
+
+/**
+ * What an error under an intersection is reported as, told cheaply: a missing member by its path
+ * (whichever codec wanted it), any other failure by its path and what the refusing codec — the
+ * union, for an error under one — expected. Each branch of an intersection reports its own
+ * errors, so two of them may be one issue.
+ */
+function intersectedKey(placed: Placed, value: unknown): string {
+  const { context, unionAt } = placed;
+  const end = unionAt === -1 ? context.length : unionAt + 1;
+  const refused = context[end - 1];
+  const path = toPointer(pathTo(context, end));
+  if (
+    (unionAt !== -1 || value === undefined) &&
+    isAbsent(context[end - 2]?.actual, refused?.key ?? '')
+  ) {
+    return `\u0000${path}`;
+  }
+  return `${refused === undefined ? '' : expectedOf(refused.type)}\u0000${path}`;
+}
+
+/**
+ * @internal {@link reportErrors} for the first `max` issues, and how many more there are. A
+ * client decides how many errors there are (one per item of a long array), so past `max` no
+ * issue is built: the branches of one union, which io-ts reports one after another, count once;
+ * errors under an intersection, whose branches each report their own, count once per path and
+ * codec; any other error is an issue of its own. A body with 200,000 wrong items costs one walk
+ * over its errors, not 200,000 issues.
+ */
+export function reportSome(
+  part: RequestPart,
+  errors: t.Errors,
+  max: number,
+): { readonly issues: Issue[]; readonly omitted: number } {
   const issues: Issue[] = [];
   const seen = new Set<string>();
+  const intersectedSeen = new Set<string>();
+  let previous: Placed | undefined;
+  let omitted = 0;
   for (const error of errors) {
-    const unionAt = error.context.findIndex((entry) => tagOf(entry.type) === 'UnionType');
+    const placed = place(error.context);
+    // Another branch of the union the previous error failed: the same issue.
+    const again = sameUnion(previous, placed);
+    previous = placed;
+    if (again) continue;
+    // Kept only when there is a bound to count past.
+    if (placed.intersected && max !== Infinity) {
+      const key = intersectedKey(placed, error.value);
+      if (issues.length >= max && intersectedSeen.has(key)) continue;
+      intersectedSeen.add(key);
+    }
+    if (issues.length >= max) {
+      omitted++;
+      continue;
+    }
+    const { unionAt } = placed;
     const found =
       unionAt === -1
         ? leafIssue(part, error)
@@ -214,5 +300,5 @@ export function reportErrors(part: RequestPart, errors: t.Errors): Issue[] {
       issues.push(issue);
     }
   }
-  return issues;
+  return { issues, omitted };
 }

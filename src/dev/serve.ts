@@ -3,8 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
-import type { LocalEventKind, LocalRequest } from './to-event.js';
-import { toEvent } from './to-event.js';
+import type { SourceAnswer } from './source-answers.js';
+import { FUNCTION_FAILED } from './source-answers.js';
+import { prepare } from './prepare.js';
+import type { LocalEventKind } from './to-event.js';
 
 /** Any Lambda HTTP handler: what `toLambda` returns, or one of your own. */
 export type LambdaFunction = (event: never, context: Context) => Promise<unknown>;
@@ -49,12 +51,6 @@ function fakeContext(timeoutMs: number): Context {
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 interface ProxyResult {
   readonly statusCode?: number;
   readonly headers?: Record<string, unknown>;
@@ -89,6 +85,38 @@ function writeResult(result: ProxyResult, response: ServerResponse): void {
   response.end(body);
 }
 
+// How long a connection whose body was refused unread stays open after the answer: long enough
+// for the client to read the answer, not to send hundreds of megabytes more.
+const LINGER_MS = 1000;
+
+/**
+ * Sends what the source answers by itself. When the body was not read to its end (`unread`), the
+ * rest of it flows by into nothing until the client stops sending or `LINGER_MS` has passed, then
+ * the connection is closed: closing at once, while the client is still writing, can make it lose
+ * the answer (a reset instead of a 413), as it does node's own client.
+ */
+function writeSourceAnswer(
+  answer: SourceAnswer,
+  request: IncomingMessage,
+  response: ServerResponse,
+  unread: boolean,
+): void {
+  response.statusCode = answer.status;
+  for (const name of Object.keys(answer.headers)) {
+    response.setHeader(name, answer.headers[name] ?? '');
+  }
+  response.end(answer.body);
+  if (!unread) return;
+  response.once('finish', () => {
+    if (request.complete) return;
+    const timer = setTimeout(() => request.socket.destroy(), LINGER_MS);
+    timer.unref();
+    request.once('end', () => {
+      clearTimeout(timer);
+    });
+  });
+}
+
 /**
  * Serves a Lambda HTTP handler on node:http: each request becomes a real event of the chosen kind,
  * built as AWS builds it, and each result becomes the HTTP response the source would send.
@@ -119,23 +147,19 @@ export async function serve(
     const started = performance.now();
     void (async () => {
       try {
-        const local: LocalRequest = {
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          headers: request.headers,
-          body: await readBody(request),
-          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        };
-        const result = (await handler(
-          toEvent(kind, local) as never,
-          fakeContext(timeoutMs),
-        )) as ProxyResult;
-        writeResult(result, response);
+        const prepared = await prepare(kind, request);
+        if ('answer' in prepared) {
+          writeSourceAnswer(prepared.answer, request, response, prepared.unread);
+          log?.(`refused before the function: ${prepared.reason}`);
+        } else {
+          const result = (await handler(
+            prepared.event as never,
+            fakeContext(timeoutMs),
+          )) as ProxyResult;
+          writeResult(result, response);
+        }
       } catch (error) {
-        // What API Gateway answers when the function fails: a bare 502.
-        response.statusCode = 502;
-        response.setHeader('content-type', 'application/json');
-        response.end('{"message":"Internal server error"}');
+        writeSourceAnswer(FUNCTION_FAILED, request, response, false);
         log?.(`handler failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       log?.(

@@ -1,48 +1,73 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { EventKind } from '../request.js';
+import { emptyMap } from '../_internals/fields.js';
+import { decodedForDisplay, httpApiPath } from '../_internals/path.js';
 import { decodeQueryComponent } from '../_internals/query-string.js';
 
 /** The event kind a local server builds: as `toLambda` would receive from each source. */
 export type LocalEventKind = 'rest' | 'http' | 'url' | 'alb' | 'alb-multi';
+
+/** The source a local event kind stands for, whose limits and refusals it follows. */
+export function sourceOf(kind: LocalEventKind): EventKind {
+  if (kind === 'url') return 'function-url';
+  return kind === 'alb-multi' ? 'alb' : kind;
+}
 
 /** A request as the local server received it. */
 export interface LocalRequest {
   readonly method: string;
   /** Path and query as sent (`/users?id=1`). */
   readonly url: string;
-  readonly headers: IncomingHttpHeaders;
+  /**
+   * Every value of every header, by lower-cased name, in arrival order (node's
+   * `headersDistinct`, which keeps a header named `__proto__`; `headers` drops it).
+   */
+  readonly headers: Readonly<Record<string, readonly string[] | undefined>>;
   readonly body: Buffer;
   readonly sourceIp: string;
 }
+
+/** The event for a request, or `undefined` when the source refuses the path before invoking. */
+export type LocalEvent = Record<string, unknown> | undefined;
 
 // What API Gateway and the others pass as text; anything else travels base64-encoded.
 const TEXTUAL =
   /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|javascript|x-www-form-urlencoded))/i;
 
-/** REST API paths arrive decoded; a malformed escape stays as sent. */
-function decodePath(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
-}
+// The maps are made without a prototype, so that a query key or a header named `__proto__`,
+// `constructor` or `toString` is an ordinary key rather than an inherited member.
 
-function headerLists(headers: IncomingHttpHeaders): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name] = Array.isArray(value) ? value : [value];
+function headerLists(
+  headers: Readonly<Record<string, readonly string[] | undefined>>,
+): Record<string, string[]> {
+  const out = emptyMap<string[]>();
+  for (const name of Object.keys(headers)) {
+    const values = headers[name];
+    if (values !== undefined) out[name] = [...values];
   }
   return out;
 }
 
-function lastValues(lists: Record<string, string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v[v.length - 1] ?? '']));
+function lastValues(lists: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  const out = emptyMap<string>();
+  for (const name of Object.keys(lists)) {
+    const values = lists[name] ?? [];
+    out[name] = values[values.length - 1] ?? '';
+  }
+  return out;
+}
+
+function joinedValues(
+  lists: Readonly<Record<string, readonly string[]>>,
+  separator: string,
+): Record<string, string> {
+  const out = emptyMap<string>();
+  for (const name of Object.keys(lists)) out[name] = (lists[name] ?? []).join(separator);
+  return out;
 }
 
 function queryLists(raw: string, decode: boolean): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = emptyMap<string[]>();
   if (raw === '') return out;
   for (const pair of raw.split('&')) {
     if (pair === '') continue;
@@ -50,14 +75,21 @@ function queryLists(raw: string, decode: boolean): Record<string, string[]> {
     const rawKey = eq === -1 ? pair : pair.slice(0, eq);
     const rawValue = eq === -1 ? '' : pair.slice(eq + 1);
     const key = decode ? decodeQueryComponent(rawKey) : rawKey;
-    (out[key] ??= []).push(decode ? decodeQueryComponent(rawValue) : rawValue);
+    const value = decode ? decodeQueryComponent(rawValue) : rawValue;
+    const values = out[key];
+    if (values === undefined) out[key] = [value];
+    else values.push(value);
   }
   return out;
 }
 
+function hasKeys(record: object): boolean {
+  return Object.keys(record).length > 0;
+}
+
 function bodyOf(request: LocalRequest): { body: string | null; isBase64Encoded: boolean } {
   if (request.body.byteLength === 0) return { body: null, isBase64Encoded: false };
-  const type = request.headers['content-type'] ?? '';
+  const type = request.headers['content-type']?.[0] ?? '';
   return TEXTUAL.test(type)
     ? { body: request.body.toString('utf8'), isBase64Encoded: false }
     : { body: request.body.toString('base64'), isBase64Encoded: true };
@@ -67,8 +99,14 @@ function bodyOf(request: LocalRequest): { body: string | null; isBase64Encoded: 
  * Builds the event an AWS source would send for this request, following each source's documented
  * format: REST API proxy (payload 1.0, a `/{proxy+}` resource on stage `local`), HTTP API and
  * Function URL (payload 2.0, `$default`), ALB (single- or multi-value headers).
+ *
+ * Paths are handed over as each source hands them over (live captures of every source:
+ * hotsock/voker#8): REST APIs, Function URLs and ALBs as the client sent them, percent-encoded
+ * (a REST API's `pathParameters` too); HTTP APIs decoded, as `_internals/path.ts` describes.
+ * `undefined` stands for an HTTP API refusing a path that does not decode, with 400, before any
+ * function runs.
  */
-export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<string, unknown> {
+export function toEvent(kind: LocalEventKind, request: LocalRequest): LocalEvent {
   const question = request.url.indexOf('?');
   const path = question === -1 ? request.url : request.url.slice(0, question);
   const rawQuery = question === -1 ? '' : request.url.slice(question + 1);
@@ -77,19 +115,21 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
   const requestId = randomUUID();
   const now = Date.now();
   const { body, isBase64Encoded } = bodyOf(request);
+  const host = request.headers['host']?.[0];
+  const userAgent = request.headers['user-agent']?.[0];
 
   if (kind === 'rest') {
     const query = queryLists(rawQuery, true);
-    const hasQuery = Object.keys(query).length > 0;
+    const hasQuery = hasKeys(query);
     return {
       resource: '/{proxy+}',
-      path: decodePath(path),
+      path,
       httpMethod: method,
       headers: lastValues(headers),
       multiValueHeaders: headers,
       queryStringParameters: hasQuery ? lastValues(query) : null,
       multiValueQueryStringParameters: hasQuery ? query : null,
-      pathParameters: path === '/' ? null : { proxy: decodePath(path.slice(1)) },
+      pathParameters: path === '/' ? null : { proxy: path.slice(1) },
       stageVariables: null,
       requestContext: {
         accountId: '123456789012',
@@ -102,8 +142,8 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
         protocol: 'HTTP/1.1',
         requestId,
         requestTimeEpoch: now,
-        domainName: request.headers.host ?? 'localhost',
-        identity: { sourceIp: request.sourceIp, userAgent: request.headers['user-agent'] ?? null },
+        domainName: host ?? 'localhost',
+        identity: { sourceIp: request.sourceIp, userAgent: userAgent ?? null },
       },
       body,
       isBase64Encoded,
@@ -111,12 +151,10 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
   }
 
   if (kind === 'http' || kind === 'url') {
+    const rawPath = kind === 'http' ? httpApiPath(path) : path;
+    if (rawPath === undefined) return undefined;
     const cookieHeader = headers['cookie'];
-    const joined = Object.fromEntries(
-      Object.entries(headers)
-        .filter(([name]) => name !== 'cookie')
-        .map(([name, values]) => [name, values.join(',')]),
-    );
+    delete headers['cookie'];
     const query = queryLists(rawQuery, true);
     const domainName =
       kind === 'url'
@@ -125,9 +163,9 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
     const event: Record<string, unknown> = {
       version: '2.0',
       routeKey: '$default',
-      rawPath: path,
+      rawPath,
       rawQueryString: rawQuery,
-      headers: joined,
+      headers: joinedValues(headers, ','),
       requestContext: {
         accountId: '123456789012',
         apiId: 'local',
@@ -135,10 +173,10 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
         domainPrefix: 'local',
         http: {
           method,
-          path,
+          path: kind === 'http' ? rawPath : decodedForDisplay(rawPath),
           protocol: 'HTTP/1.1',
           sourceIp: request.sourceIp,
-          userAgent: request.headers['user-agent'] ?? '',
+          userAgent: userAgent ?? '',
         },
         requestId,
         routeKey: '$default',
@@ -156,12 +194,8 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
           .filter((c) => c !== ''),
       );
     }
-    if (Object.keys(query).length > 0) {
-      // Payload 2.0 joins repeated values with commas here; rawQueryString keeps them apart.
-      event['queryStringParameters'] = Object.fromEntries(
-        Object.entries(query).map(([k, v]) => [k, v.join(',')]),
-      );
-    }
+    // Payload 2.0 joins repeated values with commas here; rawQueryString keeps them apart.
+    if (hasKeys(query)) event['queryStringParameters'] = joinedValues(query, ',');
     if (body !== null) event['body'] = body;
     return event;
   }
@@ -169,7 +203,7 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
   // ALB passes the query string as sent: still percent-encoded.
   const query = queryLists(rawQuery, false);
   const multi = kind === 'alb-multi';
-  return {
+  const event: Record<string, unknown> = {
     requestContext: {
       elb: {
         targetGroupArn:
@@ -178,16 +212,18 @@ export function toEvent(kind: LocalEventKind, request: LocalRequest): Record<str
     },
     httpMethod: method,
     path,
-    ...(multi
-      ? {
-          multiValueQueryStringParameters: query,
-          multiValueHeaders: { ...headers, 'x-forwarded-for': [request.sourceIp] },
-        }
-      : {
-          queryStringParameters: lastValues(query),
-          headers: { ...lastValues(headers), 'x-forwarded-for': request.sourceIp },
-        }),
-    body: body ?? '',
-    isBase64Encoded,
   };
+  if (multi) {
+    headers['x-forwarded-for'] = [request.sourceIp];
+    event['multiValueQueryStringParameters'] = query;
+    event['multiValueHeaders'] = headers;
+  } else {
+    const single = lastValues(headers);
+    single['x-forwarded-for'] = request.sourceIp;
+    event['queryStringParameters'] = lastValues(query);
+    event['headers'] = single;
+  }
+  event['body'] = body ?? '';
+  event['isBase64Encoded'] = isBase64Encoded;
+  return event;
 }

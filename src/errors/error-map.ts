@@ -1,17 +1,20 @@
 import type { HeaderInit } from '../reply.js';
-import type { Problem, ProblemInit } from '../problem.js';
+import type { Problem, ProblemInit, ProblemSource } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
 import type { LiteralTagRequired, Tagged } from './tagged-error.js';
 import { isProblem, problem } from '../problem.js';
 import { reasonPhrase } from '../status.js';
+import { InvalidResponseError } from '../_internals/headers.js';
+import { unknownEntryMember, unknownMemberMessage } from './entry-members.js';
 
 // A registry symbol, so maps from two copies of gatefold still recognise each other.
 const ERROR_MAP: unique symbol = /*#__PURE__*/ Symbol.for('gatefold.error-map') as never;
 
 /**
- * What one domain error becomes on the wire. `code`, `title`, `detail`, `meta` and `headers` may
- * be functions of the error, so that the status stays fixed and known before any request: the
- * OpenAPI document and the custom integration's selection patterns are generated from it.
+ * What one domain error becomes on the wire. `code`, `title`, `detail`, `source`, `meta` and
+ * `headers` may be functions of the error, so that the status stays fixed and known before any
+ * request: the OpenAPI document and the custom integration's selection patterns are generated
+ * from it.
  */
 export interface ErrorEntry<E = never> {
   readonly status: ErrorStatus;
@@ -20,6 +23,11 @@ export interface ErrorEntry<E = never> {
   /** Defaults to the status's reason phrase. */
   readonly title?: string | ((error: E) => string);
   readonly detail?: string | ((error: E) => string);
+  /**
+   * Where in the request the problem lies: `{ pointer }` into the body, `{ parameter }` or
+   * `{ header }`, as for any problem.
+   */
+  readonly source?: ProblemSource | ((error: E) => ProblemSource);
   readonly meta?:
     Readonly<Record<string, unknown>> | ((error: E) => Readonly<Record<string, unknown>>);
   /** A URI naming the problem type. */
@@ -27,9 +35,9 @@ export interface ErrorEntry<E = never> {
   /** Response headers, e.g. `Retry-After`; sent even when the details are masked. */
   readonly headers?: HeaderInit | ((error: E) => HeaderInit);
   /**
-   * Whether the client sees `code`, `title`, `detail`, `meta` and `type`. Defaults to `true` for
-   * 4xx and `false` for 5xx: a masked entry sends only its status, the status's reason phrase and
-   * its headers, while the log gets everything.
+   * Whether the client sees `code`, `title`, `detail`, `source`, `meta` and `type`. Defaults to
+   * `true` for 4xx and `false` for 5xx: a masked entry sends only its status, the status's reason
+   * phrase and its headers, while the log gets everything.
    */
   readonly expose?: boolean;
 }
@@ -92,7 +100,22 @@ export function errorMap<E extends Tagged>(
   // Tags typed only as `string` cannot be listed, so no map could be exhaustive: refused.
   entries: string extends E['_tag'] ? LiteralTagRequired : ErrorMapEntries<E>,
 ): ErrorMap<E> {
+  checkEntries(entries as Readonly<Record<string, unknown>>);
   return mapOf(entries as ErrorMapEntries<E>);
+}
+
+/**
+ * Throws for an entry written as an object with a member entries do not have, when the map is
+ * declared rather than when the error first occurs. Only a cast or JavaScript gets one past the
+ * compiler.
+ */
+function checkEntries(entries: Readonly<Record<string, unknown>>): void {
+  for (const tag of Object.keys(entries)) {
+    const entry = entries[tag];
+    if (typeof entry !== 'object' || entry === null) continue;
+    const member = unknownEntryMember(entry);
+    if (member !== undefined) throw new TypeError(unknownMemberMessage(tag, member));
+  }
 }
 
 /** A map of entries already checked (merged or overridden maps). */
@@ -135,11 +158,14 @@ export function overrideErrors<E extends Tagged>(
   map: ErrorMap<E>,
   overrides: Partial<ErrorMapEntries<E>>,
 ): ErrorMap<E> {
-  const entries: Record<string, unknown> = { ...map.entries };
   // An entry given as undefined (possible without exactOptionalPropertyTypes) keeps the original.
-  for (const [tag, entry] of Object.entries(overrides))
-    if (entry !== undefined) entries[tag] = entry;
-  return mapOf<E>(entries as ErrorMapEntries<E>);
+  // Object.fromEntries and the spread define members, where assignment would take a tag named
+  // `__proto__` for the map's prototype.
+  const given = Object.fromEntries(
+    Object.entries(overrides).filter(([, entry]) => entry !== undefined),
+  );
+  checkEntries(given);
+  return mapOf<E>({ ...map.entries, ...given });
 }
 
 /** True for a value built by {@link errorMap}. */
@@ -160,13 +186,16 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
   const mapping = Object.hasOwn(entries, error._tag) ? entries[error._tag] : undefined;
   if (mapping === undefined) return undefined;
   // A built entry's field functions, if any, take this same error.
-  const entry = (typeof mapping === 'function' ? mapping(error) : mapping) as ErrorEntry<Tagged>;
+  const entry = (
+    typeof mapping === 'function' ? built(mapping, error) : mapping
+  ) as ErrorEntry<Tagged>;
   const field = <V>(value: V | ((error: Tagged) => V) | undefined): V | undefined =>
     typeof value === 'function' ? (value as (error: Tagged) => V)(error) : value;
   const exposed = entry.expose ?? entry.status < 500;
   const code = field(entry.code);
   const title = field(entry.title);
   const detail = field(entry.detail);
+  const source = field(entry.source);
   const meta = field(entry.meta);
   const headers = field(entry.headers);
   // Built member by member: spreading optional members into the init costs an object each.
@@ -176,6 +205,7 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
     title: title ?? reasonPhrase(entry.status),
   };
   if (detail !== undefined) init.detail = detail;
+  if (source !== undefined) init.source = source;
   if (meta !== undefined) init.meta = meta;
   if (entry.type !== undefined) init.type = entry.type;
   if (headers !== undefined) init.headers = headers;
@@ -184,6 +214,19 @@ export function mapError(map: ErrorMap<Tagged>, error: Tagged): MappedError | un
     ? full
     : problem(headers === undefined ? { status: entry.status } : { status: entry.status, headers });
   return { tag: error._tag, error, client: shown, full, exposed };
+}
+
+/**
+ * The entry a mapping function builds for `error`. A member entries do not have is a defect (the
+ * compiler does not look into what a function returns), rather than a detail silently dropped.
+ */
+function built(mapping: (error: Tagged) => ErrorEntry, error: Tagged): ErrorEntry {
+  const entry = mapping(error);
+  const member = unknownEntryMember(entry);
+  if (member !== undefined) {
+    throw new InvalidResponseError(unknownMemberMessage(error._tag, member));
+  }
+  return entry;
 }
 
 /** The mapping, kept on the problem the client sees for {@link mappedOf} to find. */

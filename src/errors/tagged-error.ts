@@ -73,7 +73,12 @@ export function TaggedError<const Tag extends string>(
       Error.stackTraceLimit = limit;
       this._tag = name;
       this.name = name;
-      Object.assign(this, fields);
+      // Assignment would take a field named `__proto__` (data parsed from a request may have
+      // one) for the instance's prototype, and the error would stop being one: such data are
+      // defined member by member instead. Assignment is kept otherwise, as it is faster.
+      if (Object.hasOwn(fields, '__proto__')) {
+        Object.defineProperties(this, Object.getOwnPropertyDescriptors(fields));
+      } else Object.assign(this, fields);
     }
   }
   return Base as unknown as TaggedErrorClass<Tag>;

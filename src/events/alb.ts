@@ -41,8 +41,9 @@ function clientIp(headers: Readonly<Record<string, string[]>>): string | undefin
 
 /**
  * Reads an ALB event. ALB passes the query string as the client sent it, still
- * percent-encoded, so keys and values are decoded here. There is no gateway request id: the
- * Lambda request id is used.
+ * percent-encoded, so keys and values are decoded here. The path too arrives as sent (the live
+ * capture of hotsock/voker#8: `/capture/space%20value`), which is the form `HttpRequest.path`
+ * holds, so it is kept. There is no gateway request id: the Lambda request id is used.
  */
 export function readAlbEvent(
   event: Record<string, unknown>,

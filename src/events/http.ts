@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { EventKind } from '../request.js';
 import type { HttpResponse } from '../response.js';
 import type { ReadRequest } from './read.js';
-import { completeRequest } from './read.js';
+import { completeRequest, requestPath } from './read.js';
 import { encodeBody, joinedHeaders } from './write.js';
 import { readCookies } from '../_internals/cookies.js';
 import {
@@ -45,10 +45,31 @@ function stripStage(path: string, stage: string | undefined): string {
 }
 
 /**
+ * The request's path, percent-encoded as the client sent it. A Function URL passes `rawPath` as
+ * sent; an HTTP API decodes it first (and `requestContext.http.path` is decoded for both, as the
+ * live captures of hotsock/voker#8 show: `rawPath` `/capture/space%20value` from a Function URL,
+ * `/capture/space value` from an HTTP API), so a decoded path is encoded again rather than decoded
+ * a second time.
+ */
+function pathOf(
+  kind: Extract<EventKind, 'http' | 'function-url'>,
+  event: Record<string, unknown>,
+  http: Record<string, unknown> | undefined,
+  stage: string | undefined,
+): string {
+  const rawPath = asString(event['rawPath']);
+  if (rawPath !== undefined) return requestPath(stripStage(rawPath, stage), kind === 'http');
+  const decoded = asString(http?.['path']);
+  return decoded === undefined ? '/' : requestPath(stripStage(decoded, stage), true);
+}
+
+/**
  * Reads a payload 2.0 event. The query comes from `rawQueryString`: `queryStringParameters`
  * joins repeated values with commas, which cannot be told apart from a value containing one.
  * Cookies come in a `cookies` array (and no `Cookie` header); a `cookie` header is rebuilt from
- * it so that handlers read headers the same way for every kind.
+ * it so that handlers read headers the same way for every kind. Path parameters are kept as the
+ * HTTP API sends them, decoded ("API Gateway decodes URL-encoded request parameters before
+ * passing them to your backend integration", Create routes for HTTP APIs).
  */
 export function readHttpEvent(
   kind: Extract<EventKind, 'http' | 'function-url'>,
@@ -71,7 +92,7 @@ export function readHttpEvent(
     kind,
     {
       method: (asString(http?.['method']) ?? 'GET').toUpperCase(),
-      path: stripStage(asString(event['rawPath']) ?? asString(http?.['path']) ?? '/', stage),
+      path: pathOf(kind, event, http, stage),
       route: asString(event['routeKey']) ?? asString(requestContext?.['routeKey']),
       headers,
       query:

@@ -3,7 +3,9 @@ import type { Problem } from '../problem.js';
 import type { EventKind, HttpRequest } from '../request.js';
 import { badRequest } from '../problem.js';
 import { readBody } from '../_internals/body.js';
-import { EMPTY_MAP, asRecord, asString, frozenMap } from '../_internals/fields.js';
+import { isHeaderValue } from '../_internals/headers.js';
+import { EMPTY_MAP, asRecord, asString, emptyMap, frozenMap } from '../_internals/fields.js';
+import { decodePathComponent, encodeDecodedPath } from '../_internals/path.js';
 
 /** What an event reader gives: the request, and a problem when it cannot be served as sent. */
 export interface ReadRequest {
@@ -14,11 +16,6 @@ export interface ReadRequest {
 /** The parts every reader fills in, before the body is read. */
 export type RequestParts = Omit<HttpRequest, 'body' | 'lambdaRequestId' | 'requestId' | 'kind'>;
 
-// A request id is sent back in a response header: one with a control character (CR or LF would
-// split the response) is not used, whoever supplied it.
-// eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
-
 /**
  * @internal The id a request is known by: API Gateway's when it gives a usable one, else Lambda's,
  * else none (`''`).
@@ -28,7 +25,9 @@ export function chooseRequestId(
   lambdaRequestId: string,
 ): string {
   for (const id of [gatewayRequestId, lambdaRequestId]) {
-    if (id !== undefined && id !== '' && !CONTROL_CHARACTER.test(id)) return id;
+    // The id is sent back in a response header: one that is not a valid field value (a control
+    // character, CR or LF above all, or a character above U+00FF) is not used, whoever supplied it.
+    if (id !== undefined && id !== '' && isHeaderValue(id)) return id;
   }
   return '';
 }
@@ -39,8 +38,76 @@ export function lambdaRequestIdOf(context: Context | undefined): string {
 }
 
 /**
+ * @internal Whether the event's source hands the path over already percent-decoded. HTTP APIs
+ * do, in payload 2.0 `rawPath` and payload 1.0 `path` alike (live captures: hotsock/voker#8;
+ * middleapi/standard-server#93); REST APIs, Function URLs and ALBs pass it as the client sent it.
+ * A payload 1.0 event from an HTTP API is told from a REST API's by `version: "1.0"`, which only
+ * HTTP APIs write (the payload 1.0 example of "Create AWS Lambda proxy integrations for HTTP
+ * APIs"; REST API proxy events carry no `version`).
+ */
+export function pathArrivesDecoded(kind: EventKind, event: Record<string, unknown>): boolean {
+  return kind === 'http' || (kind === 'rest' && event['version'] === '1.0');
+}
+
+/**
+ * @internal The path in the one form `HttpRequest.path` has for every kind: percent-encoded, as
+ * a client sends it. A path the source decoded is encoded again (`_internals/path.ts`).
+ */
+export function requestPath(path: string, decoded: boolean): string {
+  return decoded ? encodeDecodedPath(path) : path;
+}
+
+/**
+ * @internal The 400 for a path, or a path parameter, that is not valid percent-encoding and so
+ * cannot be decoded exactly once. The router answers it for a path segment, the REST reader for
+ * a path parameter, so that every kind answers the same.
+ */
+export function invalidPathEncoding(text: string): Problem {
+  return badRequest({
+    code: 'invalid-path-encoding',
+    detail: `The path holds "${text}", which is not valid percent-encoding (RFC 3986, section 2.1).`,
+  });
+}
+
+/** Path parameters, each decoded once, or the first value that cannot be decoded. */
+export interface DecodedParameters {
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly invalid: string | undefined;
+}
+
+/**
+ * The first `/`-separated piece of a value that does not decode, so that the 400 quotes what the
+ * router's quotes for the same path: the segment, not a whole greedy parameter.
+ */
+function invalidSegment(value: string): string {
+  return value.split('/').find((piece) => decodePathComponent(piece) === undefined) ?? value;
+}
+
+/**
+ * @internal Decodes path parameters a source passes as the client sent them (a REST API's: its
+ * `pathParameters` keep the escapes of the path, `{ proxy: "capture/space%20value" }` in the live
+ * capture of hotsock/voker#8, and serverless/serverless#5037), each value once.
+ */
+export function decodePathParameters(
+  parameters: Readonly<Record<string, string>>,
+): DecodedParameters {
+  let escaped = false;
+  for (const name in parameters) if ((parameters[name] as string).includes('%')) escaped = true;
+  if (!escaped) return { parameters, invalid: undefined };
+  const out = emptyMap<string>();
+  for (const name of Object.keys(parameters)) {
+    const raw = parameters[name] as string;
+    const decoded = decodePathComponent(raw);
+    if (decoded === undefined) return { parameters: EMPTY_MAP, invalid: invalidSegment(raw) };
+    out[name] = decoded;
+  }
+  return { parameters: out, invalid: undefined };
+}
+
+/**
  * @internal Completes a request: reads the body (an invalid base64 body is the client's fault,
- * so it becomes a 400 rather than corrupted bytes) and settles which request id to use.
+ * so it becomes a 400 rather than corrupted bytes) and settles which request id to use. A
+ * `rejection` the reader found already (a path that cannot be decoded) comes first.
  */
 export function completeRequest(
   kind: EventKind,
@@ -49,6 +116,7 @@ export function completeRequest(
   context: Context | undefined,
   body: unknown,
   isBase64Encoded: unknown,
+  rejection?: Problem,
 ): ReadRequest {
   const lambdaRequestId = lambdaRequestIdOf(context);
   const reading = readBody(body, isBase64Encoded);
@@ -73,9 +141,9 @@ export function completeRequest(
   });
   return {
     request,
-    rejection: reading.ok
-      ? undefined
-      : badRequest({ code: 'InvalidBase64Body', detail: reading.detail }),
+    rejection:
+      rejection ??
+      (reading.ok ? undefined : badRequest({ code: 'InvalidBase64Body', detail: reading.detail })),
   };
 }
 
@@ -121,10 +189,11 @@ export function fallbackRequest(
   const method =
     asString(event['httpMethod']) ?? asString(asRecord(requestContext?.['http'])?.['method']);
   const gatewayRequestId = asString(requestContext?.['requestId']);
+  const path = asString(event['path']) ?? asString(event['rawPath']);
   return {
     kind,
     method: method?.toUpperCase() ?? 'GET',
-    path: asString(event['path']) ?? asString(event['rawPath']) ?? '/',
+    path: path === undefined ? '/' : requestPath(path, pathArrivesDecoded(kind, event)),
     route: undefined,
     headers: EMPTY_MAP,
     query: EMPTY_MAP,

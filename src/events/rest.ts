@@ -1,7 +1,13 @@
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { HttpResponse } from '../response.js';
 import type { ReadRequest } from './read.js';
-import { completeRequest } from './read.js';
+import {
+  completeRequest,
+  decodePathParameters,
+  invalidPathEncoding,
+  pathArrivesDecoded,
+  requestPath,
+} from './read.js';
 import { encodeBody, setField } from './write.js';
 import { readCookies } from '../_internals/cookies.js';
 import { asRecord, asString, readMultiValueMap, readStringMap } from '../_internals/fields.js';
@@ -17,9 +23,14 @@ export function isRestEvent(event: Record<string, unknown>): boolean {
 }
 
 /**
- * Reads a REST API event. `multiValueHeaders` and `multiValueQueryStringParameters` hold every
- * value (the single-value maps only the last one), so they are preferred; either may be `null`,
- * as the console's Test button sends them.
+ * Reads a REST API event, or a payload 1.0 event from an HTTP API (`version: "1.0"`), which has
+ * the same shape. `multiValueHeaders` and `multiValueQueryStringParameters` hold every value (the
+ * single-value maps only the last one), so they are preferred; either may be `null`, as the
+ * console's Test button sends them.
+ *
+ * A REST API passes `path` and `pathParameters` as the client sent them, still percent-encoded:
+ * each parameter is decoded once here, and one that cannot be decoded is answered with a 400. An
+ * HTTP API passes both decoded: its path is encoded again and its parameters are kept.
  */
 export function readRestEvent(
   event: Record<string, unknown>,
@@ -27,11 +38,16 @@ export function readRestEvent(
 ): ReadRequest {
   const requestContext = asRecord(event['requestContext']);
   const headers = readMultiValueMap(event['multiValueHeaders'], event['headers'], true, undefined);
+  const decoded = pathArrivesDecoded('rest', event);
+  const given = readStringMap(event['pathParameters']);
+  const { parameters, invalid } = decoded
+    ? { parameters: given, invalid: undefined }
+    : decodePathParameters(given);
   return completeRequest(
     'rest',
     {
       method: (asString(event['httpMethod']) ?? 'GET').toUpperCase(),
-      path: asString(event['path']) ?? '/',
+      path: requestPath(asString(event['path']) ?? '/', decoded),
       route: asString(event['resource']),
       headers,
       query: readMultiValueMap(
@@ -40,7 +56,7 @@ export function readRestEvent(
         false,
         undefined,
       ),
-      pathParameters: readStringMap(event['pathParameters']),
+      pathParameters: parameters,
       cookies: readCookies(undefined, headers['cookie']),
       sourceIp: asString(asRecord(requestContext?.['identity'])?.['sourceIp']),
       stage: asString(requestContext?.['stage']),
@@ -50,6 +66,7 @@ export function readRestEvent(
     context,
     event['body'],
     event['isBase64Encoded'],
+    invalid === undefined ? undefined : invalidPathEncoding(invalid),
   );
 }
 

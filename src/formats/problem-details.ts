@@ -21,10 +21,27 @@ const RESERVED = /*#__PURE__*/ new Set([
   'requestId',
 ]);
 
+/**
+ * Sets `key` as an own data member. Assignment would take a member named `__proto__` for the
+ * object's prototype and drop it from the document, and `meta` keys may come from anywhere (a
+ * parsed body, a client's field names). That key alone is defined: defining every member made
+ * building and writing a document with three `meta` members about twice as slow in V8.
+ */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else target[key] = value;
+}
+
 function addMeta(target: Record<string, unknown>, meta: Problem['meta']): void {
   if (meta === undefined) return;
   for (const key of Object.keys(meta)) {
-    if (!RESERVED.has(key)) target[key] = meta[key];
+    if (!RESERVED.has(key)) setMember(target, key, meta[key]);
   }
 }
 

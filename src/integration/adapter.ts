@@ -5,11 +5,10 @@ import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
 import type { LambdaOptions, MappedLambdaOptions } from '../options.js';
 import type { Invocation } from '../pipeline.js';
 import type { HttpRequest } from '../request.js';
-import type { HttpResponse } from '../response.js';
 import { UnsupportedEventError } from '../adapter.js';
 import { fallbackRequest } from '../events/read.js';
 import { adoptRequestId } from '../events/kinds.js';
-import { isJsonMediaType } from '../decode/json-body.js';
+import { responseLimitsFrom } from '../events/limits.js';
 import { safeLog } from '../logger.js';
 import { pipeline } from '../pipeline.js';
 import { recordAdapted } from '../_internals/adapted.js';
@@ -17,9 +16,15 @@ import { describeError } from '../_internals/describe-error.js';
 import { asRecord } from '../_internals/fields.js';
 import { isIntegrationEvent, readIntegrationEvent } from './event.js';
 import { errorMessage, lastResortMessage } from './message.js';
+import { successValue, withJsonCheck } from './success.js';
 import { checkResponseHeaders } from '../_internals/headers.js';
+import { logOversized, maskedResponse } from '../_internals/oversized.js';
+import { sizeOver } from '../_internals/result-size.js';
 
-/** The function `toLambdaIntegration` returns: the success body, or a rejection for an error. */
+/**
+ * The function `toLambdaIntegration` returns: `{ body }` for a success (the body text, which the
+ * default response's template sends as it is), or a rejection for an error.
+ */
 export type LambdaIntegrationHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
@@ -39,23 +44,17 @@ export class IntegrationErrorResponse extends Error {
   }
 }
 
-/** The success value the function returns: the body, as JSON when it is JSON. */
-function successValue(response: HttpResponse): unknown {
-  const { body } = response;
-  if (typeof body !== 'string') return Buffer.from(body).toString('base64');
-  if (body === '') return null;
-  const type = response.headers['content-type']?.[0];
-  return type !== undefined && isJsonMediaType(type) ? (JSON.parse(body) as unknown) : body;
-}
-
 /**
  * Turns a handler into a function for a REST API's **custom (non-proxy) Lambda integration**.
  * The request arrives as the mapping template built it (gatefold's `requestTemplate`, or API
- * Gateway's method request passthrough) and is decoded, routed and answered as `toLambda` would;
- * then an `Ok` returns its body value (the integration's success status applies), and an `Err`
- * or a defect fails the invocation with an {@link IntegrationErrorResponse} whose message the
- * generated selection patterns and response templates turn back into the same status, headers
- * and body the proxy adapter would have sent. Generate those with `openApiDocument(handler)`.
+ * Gateway's method request passthrough) and is decoded, routed and answered as `toLambda` would.
+ * An `Ok` returns `{ body }`, the body text, which the default response's template sends as it is
+ * with the integration's success status (a JSON body is checked, never re-serialised; one that is
+ * not JSON is a defect; so is one too large for Lambda to return, past `responseLimits.rest`). An
+ * `Err` or a defect fails the invocation with an
+ * {@link IntegrationErrorResponse} whose message the generated selection patterns and response
+ * templates turn back into the same status, headers and body the proxy adapter would have sent.
+ * Generate those with `openApiDocument(handler)`.
  *
  * @example
  * ```ts
@@ -84,7 +83,10 @@ export function toLambdaIntegration(
     requestIdHeader,
     adoptRequestId: adoptHeader,
     run,
-  } = pipeline(handler, options);
+  } = pipeline(handler, { ...options, middleware: withJsonCheck(options.middleware) });
+  // The result goes back through a synchronous invocation: Lambda's 6 MiB response limit, or the
+  // lower one `responseLimits.rest` sets (the event is a REST API's).
+  const responseLimit = responseLimitsFrom(options.responseLimits).rest;
 
   async function integrationHandler(event: unknown, context: Context): Promise<unknown> {
     // Read only when a log line or metric reports the duration, as `toLambda` does.
@@ -98,16 +100,26 @@ export function toLambdaIntegration(
       throw error;
     }
     const invocation: Invocation = { startedAt, gatewayRequestId: undefined };
-    const { request, response } = await run(
+    const { request, response, headersChecked } = await run(
       () => adoptRequestId(readIntegrationEvent(record, context), adoptHeader),
       () => fallbackRequest('rest', {}, context),
       context,
       invocation,
     );
-    if (response.status < 400) return successValue(response);
+    if (response.status < 400) {
+      const success = successValue(response);
+      const size = sizeOver(success, responseLimit);
+      if (size === undefined) return success;
+      // Past the limit Lambda would fail the invocation and API Gateway answer a bare 502: the
+      // masked 500 instead, logged with the size and the limit (never the body).
+      logOversized(request, { status: response.status, size, limit: responseLimit }, config);
+      const masked = maskedResponse(request, config, requestIdHeader);
+      throw new IntegrationErrorResponse(masked.status, errorMessage(masked, requestIdHeader));
+    }
     try {
       // The message's headers are sent on by the response template: none may split a response.
-      checkResponseHeaders(response.headers, response.cookies);
+      // The pipeline checked them already unless an option it could not vouch for is in play.
+      if (!headersChecked) checkResponseHeaders(response.headers, response.cookies);
     } catch (failure) {
       safeLog(config.logger, 'error', {
         message: 'Answering failed; sent a fixed 500',

@@ -3,10 +3,23 @@
  * mapping template builds. Two templates are read: gatefold's own (`requestTemplate()`, every
  * text value URL-encoded so that no character can break the JSON), and API Gateway's "method
  * request passthrough" template, which the console offers as the default.
+ *
+ * Path parameters reach a mapping template as the client sent them, still percent-encoded, just
+ * as a REST API's proxy events carry them (`pathParameters` `{ "proxy": "capture/space%20value" }`
+ * in the live capture of hotsock/voker#8; serverless/serverless#5037): `$input.params()` reads
+ * the same method request parameters. AWS's own template for a Lambda custom integration says as
+ * much: the Transfer Family user guide's API Gateway identity provider
+ * (https://docs.aws.amazon.com/transfer/latest/userguide/authentication-api-gateway.html,
+ * "Improvements to the CloudFormation templates") maps the `{username}` of
+ * `/servers/{serverId}/users/{username}/config` as `$util.urlDecode($input.params('username'))`.
+ * So the request's path is rebuilt from them as it was sent, percent-encoded like the path of
+ * every other event, and each parameter is then decoded once, as the proxy adapter's REST reader
+ * decodes `pathParameters`: the handler gets the same path and parameters from either
+ * integration, and the same 400 for a parameter that is not valid percent-encoding.
  */
 import type { Context } from 'aws-lambda';
 import type { ReadRequest, RequestParts } from '../events/read.js';
-import { completeRequest } from '../events/read.js';
+import { completeRequest, decodePathParameters, invalidPathEncoding } from '../events/read.js';
 import { readCookies } from '../_internals/cookies.js';
 import { asRecord, asString, emptyMap } from '../_internals/fields.js';
 
@@ -24,6 +37,7 @@ export interface IntegrationEvent {
   readonly sourceIp: string;
   readonly principalId: string;
   readonly params: {
+    /** Path parameters as the client sent them (percent-encoded), then URL-encoded. */
     readonly path: Readonly<Record<string, string>>;
     readonly querystring: Readonly<Record<string, string>>;
     readonly header: Readonly<Record<string, string>>;
@@ -90,9 +104,12 @@ function multiValue(map: Record<string, string>): Record<string, string[]> {
   return out;
 }
 
-/** The path the client asked for, rebuilt from the resource and its parameters. */
-function pathOf(resource: string, params: Readonly<Record<string, string>>): string {
-  return resource.replace(/\{([^}+]+)\+?\}/g, (whole, name: string) => params[name] ?? whole);
+/**
+ * The path the client asked for, rebuilt from the resource and its parameters as they were sent
+ * (percent-encoded): the form `HttpRequest.path` has for every event kind.
+ */
+function pathOf(resource: string, sent: Readonly<Record<string, string>>): string {
+  return resource.replace(/\{([^}+]+)\+?\}/g, (whole, name: string) => sent[name] ?? whole);
 }
 
 /** The body as JSON text: the templates deliver it parsed, and only JSON reaches them. */
@@ -104,7 +121,8 @@ function bodyText(body: unknown): string | undefined {
 /**
  * @internal Reads a custom integration event into a request. Values the templates cannot carry
  * are absent: repeated query keys and headers keep one value (`$input.params()` has one), and
- * cookies come from the `Cookie` header.
+ * cookies come from the `Cookie` header. Path parameters are decoded once (see above); one that
+ * is not valid percent-encoding is the 400 `invalid-path-encoding`, as under `toLambda`.
  */
 export function readIntegrationEvent(
   event: Record<string, unknown>,
@@ -122,13 +140,15 @@ export function readIntegrationEvent(
   const text = bodyText(body);
   // Only JSON reaches the template (`$input.json`), whatever the client labelled it.
   if (text !== undefined) headers['content-type'] = 'application/json';
-  const pathParameters = textMap(params?.['path'], decode, false);
+  // As the client sent them: only the template's own URL encoding is undone so far.
+  const sentParameters = textMap(params?.['path'], decode, false);
+  const { parameters: pathParameters, invalid } = decodePathParameters(sentParameters);
   const resource = field('resource', 'resource-path') ?? '/';
   const multiValueHeaders = multiValue(headers);
   const principalId = field('principalId', 'authorizer-principal-id');
   const parts: RequestParts = {
     method: (field('method', 'http-method') ?? 'GET').toUpperCase(),
-    path: pathOf(resource, pathParameters),
+    path: pathOf(resource, sentParameters),
     route: resource,
     headers: multiValueHeaders,
     query: multiValue(textMap(params?.['querystring'], decode, false)),
@@ -138,5 +158,13 @@ export function readIntegrationEvent(
     stage: field('stage', 'stage'),
     authorizer: principalId === undefined || principalId === '' ? undefined : { principalId },
   };
-  return completeRequest('rest', parts, field('requestId', 'request-id'), context, text, false);
+  return completeRequest(
+    'rest',
+    parts,
+    field('requestId', 'request-id'),
+    context,
+    text,
+    false,
+    invalid === undefined ? undefined : invalidPathEncoding(invalid),
+  );
 }

@@ -4,7 +4,9 @@
  * (Java regular expressions, whole-string match) and a mapping template parses again with
  * `$util.parseJson`. The message is one line of printable ASCII — every other character is a
  * JSON `\u` escape — so that no pattern meets a line terminator, and it starts with its status,
- * so that one pattern per status matches it and no other does (`400` is never `4000`).
+ * so that one pattern per status matches it and no other does (`400` is never `4000`). A
+ * success is matched as an empty string, which no pattern here matches: it takes the integration's
+ * default response.
  */
 import type { HttpResponse } from '../response.js';
 import { encodeBody } from '../events/write.js';
@@ -67,8 +69,15 @@ export function otherStatusPattern(listed: readonly number[]): string {
 /**
  * The selection pattern for failures that are not gatefold's: a timeout, a crash of the runtime,
  * a function that ran out of memory. Without it they would fall through to the success response.
+ *
+ * It takes one character at least (`+`, not `*`): for a Lambda integration, API Gateway matches
+ * every selection pattern against the function's error message, and against an empty string
+ * when the function succeeded ("if the success response returns nothing and the error response
+ * returns some string, you could use the `.+` regex to match error response", API Reference,
+ * `IntegrationResponse.selectionPattern`). A pattern that matched `""` would turn every success
+ * into this response. No pattern gatefold writes matches the empty string.
  */
-export const FOREIGN_ERROR_PATTERN = '(?!\\{"status":\\d{3},)[\\s\\S]*';
+export const FOREIGN_ERROR_PATTERN = '(?!\\{"status":\\d{3},)[\\s\\S]+';
 
 /** @internal The message of the fixed 500, when the response itself cannot be sent. */
 export function lastResortMessage(requestId: string, requestIdHeader: string): string {

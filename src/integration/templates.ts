@@ -66,6 +66,29 @@ export function errorResponseTemplate(requestIdHeader: string, setStatus: boolea
   ].join('');
 }
 
+/**
+ * The template of the default response, which a success selects (API Gateway matches the
+ * selection patterns against an empty string then, and none of gatefold's matches it). It writes
+ * the `body` of the function's result as it is (`success.ts`): `$input.path` reads a JSON string
+ * member as text, so the body's numbers, escapes and member order reach the client unchanged.
+ *
+ * A failed invocation whose error message no pattern matches takes the default response too —
+ * only an empty message, which gatefold never throws — and its payload is Lambda's error object
+ * (`errorMessage`, `errorType`, `stackTrace`). Seen by its `errorType`, it is answered as the
+ * 502 it is rather than as a success. The body reference is quiet (`$!`): Velocity writes a
+ * missing value's reference as text otherwise.
+ */
+export function successResponseTemplate(format: 'json-api' | 'problem', mediaType: string): string {
+  return [
+    "#if($input.path('$.errorType'))",
+    '#set($context.responseOverride.status = 502)',
+    foreignErrorTemplate(502, 'Bad Gateway', format, mediaType),
+    '#{else}',
+    "$!{input.path('$.body')}",
+    '#end',
+  ].join('');
+}
+
 /** The problem document for a failure outside the function's control, in the chosen format. */
 export function foreignErrorTemplate(
   status: 502 | 504,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Middleware } from './middleware.js';
+import { sound } from './chain.js';
 import { copiedMap, withEntry } from '../_internals/fields.js';
 
 /**
@@ -28,7 +29,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  * ```
  */
 export function conditionalGet(): Middleware {
-  return (next) => async (request, context) => {
+  return sound((next) => async (request, context) => {
     const response = await next(request, context);
     if ((request.method !== 'GET' && request.method !== 'HEAD') || response.status !== 200)
       return response;
@@ -48,5 +49,5 @@ export function conditionalGet(): Middleware {
       return { status: 304, headers: kept, cookies: response.cookies, body: '' };
     }
     return { ...response, headers };
-  };
+  });
 }

@@ -1,15 +1,38 @@
 import type { HttpRequest } from '../request.js';
 import type { HttpResponse } from '../response.js';
 import type { Middleware } from './middleware.js';
+import { sound } from './chain.js';
 import { addToList } from './middleware.js';
 import { withEntry } from '../_internals/fields.js';
+import { isHeaderName } from '../_internals/headers.js';
+import { kindOf } from '../_internals/kind-of.js';
+import {
+  checkBoolean,
+  checkNumber,
+  checkOptionsObject,
+  checkStringList,
+  refuseOption,
+} from '../_internals/option-checks.js';
 
-/** CORS settings. */
-export interface CorsOptions {
-  /** Allowed origins: a list, `'*'` for any, or a predicate. */
-  readonly origins: readonly string[] | '*' | ((origin: string) => boolean);
-  /** Send `Access-Control-Allow-Credentials: true` (the origin is then echoed, never `*`). */
-  readonly credentials?: boolean;
+/**
+ * CORS settings. `origins: '*'` and `credentials: true` do not go together: the Fetch standard
+ * refuses `Access-Control-Allow-Origin: *` with credentials, and echoing every origin instead
+ * would let any site read answers made with the user's cookies.
+ */
+export type CorsOptions = (
+  | {
+      /** Any origin may read responses: `Access-Control-Allow-Origin: *`. */
+      readonly origins: '*';
+      /** Never with `'*'`: list the origins, or pass a predicate. */
+      readonly credentials?: false;
+    }
+  | {
+      /** Allowed origins (`https://shop.example`: scheme, host and port), or a predicate. */
+      readonly origins: readonly string[] | ((origin: string) => boolean);
+      /** Send `Access-Control-Allow-Credentials: true` (the origin is then echoed, never `*`). */
+      readonly credentials?: boolean;
+    }
+) & {
   /** Response headers scripts may read (`Access-Control-Expose-Headers`). */
   readonly exposedHeaders?: readonly string[];
   /** Request headers allowed in preflight; by default the ones the browser asks for. */
@@ -18,7 +41,7 @@ export interface CorsOptions {
   readonly methods?: readonly string[];
   /** How long browsers may cache a preflight answer, in seconds. */
   readonly maxAge?: number;
-}
+};
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -45,16 +68,24 @@ const HEADER_NAME_LIST =
  * ```
  */
 export function cors(options: CorsOptions): Middleware {
+  checkCorsOptions(options);
   const { origins } = options;
   const list = Array.isArray(origins) ? new Set(origins) : undefined;
-  const allowed = (origin: string): boolean =>
-    ORIGIN.test(origin) &&
-    (origins === '*'
-      ? true
-      : list !== undefined
-        ? list.has(origin)
-        : (origins as (o: string) => boolean)(origin));
-  const anyOrigin = origins === '*' && options.credentials !== true;
+  const predicate = typeof origins === 'function' ? origins : undefined;
+  const allowed = (origin: string): boolean => {
+    if (!ORIGIN.test(origin)) return false;
+    if (origins === '*') return true;
+    if (list !== undefined) return list.has(origin);
+    const answer: unknown = predicate?.(origin);
+    // Only `true` allows: a promise (an async predicate) or a truthy string would allow any origin.
+    if (typeof answer !== 'boolean') {
+      throw new TypeError(
+        `The cors origins predicate answered ${kindOf(answer)}; it must answer true or false at once.`,
+      );
+    }
+    return answer;
+  };
+  const anyOrigin = origins === '*';
   const methods = (options.methods ?? DEFAULT_METHODS).join(', ');
   const exposed = options.exposedHeaders?.join(', ');
 
@@ -89,9 +120,18 @@ export function cors(options: CorsOptions): Middleware {
     );
   }
 
-  return (next) => async (request, context) => {
+  return sound((next, tools) => async (request, context) => {
     const origin = request.headers['origin']?.[0];
-    if (origin === undefined || !allowed(origin)) {
+    let isAllowed: boolean;
+    try {
+      isAllowed = origin !== undefined && allowed(origin);
+    } catch (defect) {
+      // A predicate that throws is a defect: the masked 500, logged. The origin was not vouched
+      // for, so the answer carries what any refused origin's does, and the middleware around
+      // this one still decorate it.
+      return addToList(tools.defect(request, defect), 'vary', 'origin');
+    }
+    if (origin === undefined || !isAllowed) {
       // Caches must not hand this answer to a CORS request from another origin (Fetch standard,
       // "CORS protocol and HTTP caches"): vary on Origin, or allow every origin outright.
       const response = await next(request, context);
@@ -102,5 +142,61 @@ export function cors(options: CorsOptions): Middleware {
       request.headers['access-control-request-method'] !== undefined;
     if (isPreflight) return preflight(request, origin);
     return decorate(await next(request, context), origin);
-  };
+  });
+}
+
+/** Refuses options a JavaScript caller could pass that would be read as something else. */
+function checkCorsOptions(options: unknown): asserts options is CorsOptions {
+  checkOptionsObject('cors', options, "cors({ origins: ['https://shop.example'] })");
+  const { origins, credentials, exposedHeaders, allowedHeaders, methods, maxAge } =
+    options as Record<string, unknown>;
+  if (origins === undefined) {
+    refuseOption(
+      'cors',
+      "`origins` is missing; pass a list such as ['https://shop.example'], '*' or a predicate.",
+    );
+  }
+  if (origins !== '*' && typeof origins !== 'function') {
+    checkStringList(
+      'cors',
+      'origins',
+      origins,
+      (origin) => ORIGIN.test(origin),
+      'an origin (scheme, host and port, such as https://shop.example)',
+      "['https://shop.example'], '*' or a predicate",
+    );
+  }
+  checkBoolean('cors', 'credentials', credentials);
+  if (origins === '*' && credentials === true) {
+    refuseOption(
+      'cors',
+      "`origins: '*'` with `credentials: true` would let every site read answers made with the user's cookies (the Fetch standard refuses `*` with credentials). List the allowed origins, or pass a predicate that checks them.",
+    );
+  }
+  const headerName = 'a header name (an RFC 9110 token)';
+  checkStringList(
+    'cors',
+    'exposedHeaders',
+    exposedHeaders,
+    isHeaderName,
+    headerName,
+    "['x-request-id']",
+  );
+  checkStringList(
+    'cors',
+    'allowedHeaders',
+    allowedHeaders,
+    isHeaderName,
+    headerName,
+    "['content-type']",
+  );
+  checkStringList(
+    'cors',
+    'methods',
+    methods,
+    isHeaderName,
+    'a method name (an RFC 9110 token)',
+    "['GET', 'POST']",
+  );
+  checkNumber('cors', 'maxAge', maxAge, -Infinity);
 }

@@ -1,5 +1,12 @@
 import type { Middleware } from './middleware.js';
+import { sound } from './chain.js';
 import { serviceUnavailable } from '../problem.js';
+import { checkNumber, checkOptionsObject } from '../_internals/option-checks.js';
+
+// The longest delay a Node timer takes: a longer one overflows and fires after 1 ms instead
+// (Node.js docs, setTimeout: "When delay is larger than 2147483647 … the delay will be set to
+// 1"). About 24.8 days; Lambda runs an invocation for 15 minutes at most.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** Deadline settings. */
 export interface DeadlineOptions {
@@ -22,20 +29,22 @@ export interface DeadlineOptions {
  * ```
  */
 export function deadline(options: DeadlineOptions = {}): Middleware {
+  checkOptionsObject('deadline', options, 'deadline({ marginMs: 500 })');
+  checkNumber('deadline', 'marginMs', options.marginMs, 0);
   const margin = options.marginMs ?? 500;
-  return (next, tools) => async (request, context) => {
+  return sound((next, tools) => async (request, context) => {
     const remaining = (
       context as Partial<typeof context> | undefined
     )?.getRemainingTimeInMillis?.();
     if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return next(request, context);
+    const wait = Math.max(0, remaining - margin);
+    // No timer can wait that long, and no invocation runs that long: there is no deadline to keep.
+    if (wait > LONGEST_TIMER_MS) return next(request, context);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(
-        () => {
-          resolve('expired');
-        },
-        Math.max(0, remaining - margin),
-      );
+      timer = setTimeout(() => {
+        resolve('expired');
+      }, wait);
     });
     try {
       const winner = await Promise.race([next(request, context), expired]);
@@ -50,5 +59,5 @@ export function deadline(options: DeadlineOptions = {}): Middleware {
     } finally {
       clearTimeout(timer);
     }
-  };
+  });
 }

@@ -14,6 +14,13 @@ export type HttpHandler = (request: HttpRequest, context: Context) => Promise<Ht
 export interface MiddlewareTools {
   /** The response for a problem, in the configured format, logged like any other. */
   problem(request: HttpRequest, problem: Problem): HttpResponse;
+  /**
+   * The masked 500 for a defect, logged once with its cause, as a handler's defect is: for a
+   * middleware that catches its own failure and still wants to add its headers to the answer.
+   * (A middleware that throws is answered with the same 500, which only the middleware around
+   * it see.)
+   */
+  defect(request: HttpRequest, cause: unknown): HttpResponse;
 }
 
 /**
@@ -21,20 +28,6 @@ export interface MiddlewareTools {
  * outermost: `a` sees the request first and the response last.
  */
 export type Middleware = (next: HttpHandler, tools: MiddlewareTools) => HttpHandler;
-
-/** @internal Wraps `inner` in the middleware, the first one outermost. */
-export function compose(
-  middleware: readonly Middleware[],
-  inner: HttpHandler,
-  tools: MiddlewareTools,
-): HttpHandler {
-  let handler = inner;
-  for (let i = middleware.length - 1; i >= 0; i--) {
-    const layer = middleware[i];
-    if (layer !== undefined) handler = layer(handler, tools);
-  }
-  return handler;
-}
 
 /** @internal A copy of a response with a header set (replacing any value it had). */
 export function setHeader(response: HttpResponse, name: string, value: string): HttpResponse {

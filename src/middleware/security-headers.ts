@@ -1,5 +1,9 @@
 import type { Middleware } from './middleware.js';
+import { sound } from './chain.js';
 import { copiedMap } from '../_internals/fields.js';
+import { isHeaderName, isHeaderValue } from '../_internals/headers.js';
+import { kindOf } from '../_internals/kind-of.js';
+import { checkOptionsObject, refuseOption } from '../_internals/option-checks.js';
 
 /** Security header settings; `false` leaves a header out. */
 export interface SecurityHeadersOptions {
@@ -33,6 +37,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
  * ```
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): Middleware {
+  checkSecurityHeadersOptions(options);
   const merged: Record<string, string | false> = { ...DEFAULTS };
   for (const [name, value] of Object.entries(options.headers ?? {}))
     merged[name.toLowerCase()] = value;
@@ -40,12 +45,51 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     (entry): entry is [string, string] => entry[1] !== false,
   );
   const errorCacheControl = options.errorCacheControl ?? 'no-store';
-  return (next) => async (request, context) => {
+  return sound((next) => async (request, context) => {
     const response = await next(request, context);
     const out = copiedMap(response.headers);
     for (const [name, value] of headers) out[name] ??= [value];
     if (errorCacheControl !== false && response.status >= 400)
       out['cache-control'] ??= [errorCacheControl];
     return { ...response, headers: out };
-  };
+  });
+}
+
+/**
+ * A value to send, or `false`: one with a character a field value cannot hold would make every
+ * response a masked 500, so it is refused here, once.
+ */
+function checkValue(name: string, value: unknown): void {
+  if (value !== false && !isHeaderValue(value)) {
+    refuseOption(
+      'securityHeaders',
+      typeof value === 'string'
+        ? `\`${name}\` has a character a header value cannot hold (RFC 9110 §5.5: HTAB, space, visible ASCII and 0x80–0xFF only).`
+        : `\`${name}\` is ${kindOf(value)}; pass the header's value, or false to leave it out.`,
+    );
+  }
+}
+
+/** Refuses options a JavaScript caller could pass that no response could carry. */
+function checkSecurityHeadersOptions(options: unknown): void {
+  checkOptionsObject('securityHeaders', options, 'securityHeaders({ errorCacheControl: false })');
+  const { headers, errorCacheControl } = options as Record<string, unknown>;
+  if (headers !== undefined) {
+    if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+      refuseOption(
+        'securityHeaders',
+        `\`headers\` is ${kindOf(headers)}; pass an object of names to values, e.g. { 'x-frame-options': 'SAMEORIGIN' }.`,
+      );
+    }
+    for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+      if (!isHeaderName(name)) {
+        refuseOption(
+          'securityHeaders',
+          `"${name.slice(0, 64)}" in \`headers\` is not a header name (an RFC 9110 token).`,
+        );
+      }
+      checkValue(`headers.${name}`, value);
+    }
+  }
+  if (errorCacheControl !== undefined) checkValue('errorCacheControl', errorCacheControl);
 }

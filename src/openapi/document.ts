@@ -22,6 +22,7 @@ import {
   errorResponseTemplate,
   foreignErrorTemplate,
   requestTemplate,
+  successResponseTemplate,
 } from '../integration/templates.js';
 import { routerFacts } from '../router/router.js';
 import { reasonPhrase } from '../status.js';
@@ -186,8 +187,15 @@ function customIntegration(
   const foreignFormat = described.errorFormat === 'problem' ? 'problem' : 'json-api';
   const foreignType =
     foreignFormat === 'problem' ? PROBLEM_JSON_MEDIA_TYPE : described.jsonApiMediaType;
+  // What a success selects: API Gateway matches the patterns below against an empty string for
+  // a successful invocation, and none of them matches it.
   const responses: Record<string, unknown> = {
-    default: { statusCode: String(success) },
+    default: {
+      statusCode: String(success),
+      responseTemplates: {
+        'application/json': successResponseTemplate(foreignFormat, foreignType),
+      },
+    },
   };
   for (const status of errorStatuses) {
     responses[selectionPattern(status)] = {

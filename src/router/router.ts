@@ -15,8 +15,8 @@ import { noContent } from '../reply.js';
 import type { Settled } from '../_internals/settle.js';
 import { isSettled, settle } from '../_internals/settle.js';
 import { recordRoute } from '../_internals/routed.js';
-import { emptyNode, insert, match, splitPath } from './table.js';
-import { rebuiltRequest } from '../events/read.js';
+import { decodeSegments, emptyNode, insert, match, splitPath } from './table.js';
+import { invalidPathEncoding, rebuiltRequest } from '../events/read.js';
 import { EMPTY_MAP, emptyMap } from '../_internals/fields.js';
 
 /** An HTTP method a route can answer. */
@@ -220,6 +220,8 @@ function build<E extends Tagged>(
     route: Route | undefined;
     found: Match<Route> | undefined;
     allow: string[];
+    /** A segment of the path that is not valid percent-encoding. */
+    invalid: string | undefined;
   } {
     compiled ??= compile(routes);
     const { root, resolved, declaredPaths } = compiled;
@@ -233,33 +235,46 @@ function build<E extends Tagged>(
         const direct =
           resolved.get(key) ??
           (request.method === 'HEAD' ? resolved.get(key.replace(/^HEAD /, 'GET ')) : undefined);
-        if (direct !== undefined) return { route: direct, found: undefined, allow: [] };
+        if (direct !== undefined) {
+          return { route: direct, found: undefined, allow: [], invalid: undefined };
+        }
       }
     }
     let path = request.path;
     if (basePath !== '' && (path === basePath || path.startsWith(`${basePath}/`))) {
       path = path.slice(basePath.length) || '/';
     }
-    const segments = splitPath(path);
+    // Split first, then decode each segment once: `%2F` stays inside its segment.
+    let segments: readonly string[] = splitPath(path);
+    if (path.includes('%')) {
+      const decoded = decodeSegments(segments);
+      if (!decoded.ok) {
+        return { route: undefined, found: undefined, allow: [], invalid: decoded.segment };
+      }
+      segments = decoded.segments;
+    }
     // A route for this method anywhere on the path wins over a more specific path without it
     // (`DELETE /users/me` reaches `DELETE /users/{id}` beside `GET /users/me`).
     const method = request.method;
     const found = match(root, segments, (node) => routeFor(node, method) !== undefined);
-    if (found !== undefined) return { route: routeFor(found.node, method), found, allow: [] };
+    if (found !== undefined) {
+      return { route: routeFor(found.node, method), found, allow: [], invalid: undefined };
+    }
     // None: every method some route on this path answers, for 405's `Allow`; none at all is 404.
     const methods = new Set<string>();
     match(root, segments, (node) => {
       for (const name of node.routes.keys()) methods.add(name);
       return false;
     });
-    return { route: undefined, found: undefined, allow: allowOf(methods) };
+    return { route: undefined, found: undefined, allow: allowOf(methods), invalid: undefined };
   }
 
   function dispatch(
     request: HttpRequest,
     context: Context,
   ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>> {
-    const { route, found, allow } = find(request);
+    const { route, found, allow, invalid } = find(request);
+    if (invalid !== undefined) return err(invalidPathEncoding(invalid));
     if (route === undefined) {
       if (allow.length === 0) {
         return err(
@@ -325,8 +340,10 @@ function build<E extends Tagged>(
  * A router: one Lambda function for a whole API. Routes are matched on what API Gateway already
  * resolved when the event says (REST `resource` + method, HTTP API `routeKey`), else on the path
  * (`/users/{id}`, greedy `/files/{path+}`), in time that grows with the path's segments, not the
- * number of routes. No route → 404; a route without the method → 405 with `Allow`; `HEAD` is
- * answered by the `GET` route without a body; `OPTIONS` is answered with `Allow`.
+ * number of routes. Each segment is percent-decoded exactly once, whatever the event kind. No
+ * route → 404; a route without the method → 405 with `Allow`; `HEAD` is answered by the `GET`
+ * route without a body; `OPTIONS` is answered with `Allow`; a segment that is not valid
+ * percent-encoding → 400 (`invalid-path-encoding`).
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@
  * request's segments once, whatever the number of routes.
  */
 import { emptyMap } from '../_internals/fields.js';
+import { decodePathComponent } from '../_internals/path.js';
 
 const SLASH = 0x2f;
 
@@ -81,16 +82,6 @@ export function insert<R>(root: Node<R>, template: string, method: string, route
   node.routes.set(method, route);
 }
 
-/** A decoded path segment; a malformed escape is kept as sent. */
-function decodeSegment(segment: string): string {
-  if (!segment.includes('%')) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** What matching a path found: the node whose routes apply, and the parameters on the way. */
 export interface Match<R> {
   readonly node: Node<R>;
@@ -99,7 +90,8 @@ export interface Match<R> {
 
 /**
  * Splits a path into segments, a trailing slash ignored (`/users/` is `/users`). Segments stay
- * encoded: matching decodes each on its own, so an encoded `%2F` stays inside its parameter.
+ * encoded: {@link decodeSegments} decodes each on its own, so an encoded `%2F` stays inside its
+ * parameter.
  */
 export function splitPath(path: string): string[] {
   // Cut out segment by segment, which takes V8 about half the time `slice(1).split('/')` does.
@@ -118,9 +110,32 @@ export function splitPath(path: string): string[] {
   return segments;
 }
 
+/** The segments, each decoded once; or the first one that is not valid percent-encoding. */
+export type DecodedSegments =
+  | { readonly ok: true; readonly segments: readonly string[] }
+  | { readonly ok: false; readonly segment: string };
+
 /**
- * Finds the node for a path, preferring a static segment to a parameter and a parameter to a
- * greedy rest, backtracking when a preferred branch leads nowhere.
+ * Decodes each segment of a path exactly once. `HttpRequest.path` is percent-encoded for every
+ * event kind (an HTTP API's decoded path is encoded again when the event is read), so this is the
+ * one decoding a path gets. A malformed escape (`%zz`, an overlong `%C0%AE`) is not kept as sent:
+ * a value that still looks encoded invites a second decoding further on.
+ */
+export function decodeSegments(segments: readonly string[]): DecodedSegments {
+  let out: string[] | undefined;
+  for (let index = 0; index < segments.length; index++) {
+    const raw = segments[index] as string;
+    const decoded = decodePathComponent(raw);
+    if (decoded === undefined) return { ok: false, segment: raw };
+    if (decoded !== raw) (out ??= segments.slice(0, index)).push(decoded);
+    else out?.push(raw);
+  }
+  return { ok: true, segments: out ?? segments };
+}
+
+/**
+ * Finds the node for a path's decoded segments, preferring a static segment to a parameter and a
+ * parameter to a greedy rest, backtracking when a preferred branch leads nowhere.
  */
 export function match<R>(
   root: Node<R>,
@@ -141,21 +156,21 @@ function walk<R>(
   accept: (node: Node<R>) => boolean,
 ): Node<R> | undefined {
   if (index === segments.length) return accept(node) ? node : undefined;
-  const raw = segments[index] ?? '';
-  const fixed = node.statics.get(decodeSegment(raw));
+  const segment = segments[index] ?? '';
+  const fixed = node.statics.get(segment);
   if (fixed !== undefined) {
     const found = walk(fixed, segments, index + 1, params, accept);
     if (found !== undefined) return found;
   }
-  if (node.param !== undefined && raw !== '') {
+  if (node.param !== undefined && segment !== '') {
     const found = walk(node.param.node, segments, index + 1, params, accept);
     if (found !== undefined) {
-      params[node.param.name] = decodeSegment(raw);
+      params[node.param.name] = segment;
       return found;
     }
   }
   if (node.greedy !== undefined && accept(node.greedy.node)) {
-    params[node.greedy.name] = segments.slice(index).map(decodeSegment).join('/');
+    params[node.greedy.name] = segments.slice(index).join('/');
     return node.greedy.node;
   }
   return undefined;

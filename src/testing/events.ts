@@ -1,5 +1,6 @@
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { decodedForDisplay, httpApiPath } from '../_internals/path.js';
 
 /**
  * Event builders for tests, following each source's documented payload format:
@@ -76,7 +77,11 @@ export type EventBody =
 export interface EventOptions {
   /** The HTTP method; upper-cased. Default `GET`. */
   readonly method?: string | undefined;
-  /** The path, starting with `/`, without query string (use `query`). Default `/`. */
+  /**
+   * The path as the client sends it, starting with `/`, percent-encoded where it needs to be
+   * (`/files/a%20b`), without query string (use `query`). Default `/`. Each builder hands it over
+   * as its source does: REST APIs, Function URLs and ALBs as sent, HTTP APIs decoded.
+   */
   readonly path?: string | undefined;
   readonly query?: EventQuery | undefined;
   readonly headers?: EventHeaders | undefined;
@@ -100,7 +105,10 @@ export interface EventOptions {
  * ```
  */
 export interface RestApiEventOptions extends EventOptions {
-  /** Path parameters API Gateway extracted; `null` in the event when none are given. */
+  /**
+   * Path parameters API Gateway extracted, as a REST API sends them: still percent-encoded, like
+   * the path (`{ id: 'caf%C3%A9' }`); `null` in the event when none are given.
+   */
   readonly pathParameters?: Readonly<Record<string, string>> | undefined;
   /** The matched resource, e.g. `/users/{id}`. Default: the path itself. */
   readonly resource?: string | undefined;
@@ -126,7 +134,10 @@ export interface RestApiEventOptions extends EventOptions {
  * ```
  */
 export interface HttpApiEventOptions extends EventOptions {
-  /** Path parameters API Gateway extracted; omitted from the event when none are given. */
+  /**
+   * Path parameters API Gateway extracted, as an HTTP API sends them: decoded (`{ id: 'café' }`);
+   * omitted from the event when none are given.
+   */
   readonly pathParameters?: Readonly<Record<string, string>> | undefined;
   /** The matched route, e.g. `GET /users/{id}`. Default `$default`. */
   readonly routeKey?: string | undefined;
@@ -393,6 +404,8 @@ const asIs = (text: string): string => text;
  * `headers` and `multiValueHeaders`, `queryStringParameters` (last value of each name, decoded)
  * and `multiValueQueryStringParameters` (every value), `null` maps when empty, and a
  * `requestContext` with `requestId`, `stage`, `path` (stage-prefixed) and `identity.sourceIp`.
+ * The path and the path parameters stay percent-encoded as the client sent them, as REST APIs
+ * pass them on.
  *
  * @param options - the request; defaults to `GET /` on stage `prod`
  * @returns an `APIGatewayProxyEvent`
@@ -493,6 +506,14 @@ function rawQueryString(query: Common['query']): string {
 
 interface V2Settings {
   readonly builder: string;
+  /** The path the source puts in `rawPath` for the path the client sent. */
+  readonly rawPathOf: (sentPath: string) => string;
+  /**
+   * `requestContext.http.path` for that `rawPath`: decoded for both sources (hotsock/voker#8
+   * captures `rawPath` `/capture/space%20value` beside `http.path` `/capture/space value` from a
+   * Function URL; an HTTP API's two are the same).
+   */
+  readonly httpPathOf: (rawPath: string) => string;
   readonly domainName: string;
   readonly domainPrefix: string;
   readonly routeKey: string;
@@ -530,7 +551,8 @@ function v2Event(options: EventOptions, settings: V2Settings): APIGatewayProxyEv
   ];
   const headers: Record<string, string> = {};
   for (const [key, { values }] of parts.headers) put(headers, key, values.join(','));
-  const rawPath = settings.stage === '$default' ? parts.path : `/${settings.stage}${parts.path}`;
+  const sourcePath = settings.rawPathOf(parts.path);
+  const rawPath = settings.stage === '$default' ? sourcePath : `/${settings.stage}${sourcePath}`;
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: settings.routeKey,
@@ -544,7 +566,7 @@ function v2Event(options: EventOptions, settings: V2Settings): APIGatewayProxyEv
       domainPrefix: settings.domainPrefix,
       http: {
         method: parts.method,
-        path: rawPath,
+        path: settings.httpPathOf(rawPath),
         protocol: 'HTTP/1.1',
         sourceIp: parts.sourceIp,
         userAgent: parts.headers.get('user-agent')?.values.join(',') ?? '',
@@ -575,10 +597,26 @@ function v2Event(options: EventOptions, settings: V2Settings): APIGatewayProxyEv
 }
 
 /**
- * An HTTP API event (payload 2.0): `rawPath`, `rawQueryString` with every value of every query
- * parameter, `queryStringParameters` with repeated values comma-joined, lower-cased `headers`,
- * the client's cookies in `cookies` (never in a `cookie` header), and `routeKey` `$default`
- * unless another route is given.
+ * The path an HTTP API hands over for a path a client sent, or a readable error for one the API
+ * refuses itself (`_internals/path.ts` has the capture this follows).
+ */
+function httpApiRawPath(sentPath: string): string {
+  const path = httpApiPath(sentPath);
+  if (path === undefined) {
+    throw new Error(
+      `httpApiEvent: an HTTP API answers path ${JSON.stringify(sentPath)} with 400 itself and never invokes the function: it percent-decodes the path twice, and this one does not decode.`,
+    );
+  }
+  return path;
+}
+
+/**
+ * An HTTP API event (payload 2.0): `rawPath` decoded as HTTP APIs decode it (twice, a `?` that
+ * decoding reveals ending the path: `/a%2520b` arrives as `/a b`), `rawQueryString` with every
+ * value of every query parameter, `queryStringParameters` with repeated values comma-joined,
+ * lower-cased `headers`, the client's cookies in `cookies` (never in a `cookie` header), and
+ * `routeKey` `$default` unless another route is given. A path the HTTP API would refuse with 400
+ * before invoking the function (one that does not decode) throws.
  *
  * @param options - the request; defaults to `GET /` on the `$default` stage
  * @returns an `APIGatewayProxyEventV2`
@@ -600,6 +638,8 @@ export function httpApiEvent(options: HttpApiEventOptions = {}): APIGatewayProxy
   const apiId = 'a1b2c3d4e5';
   return v2Event(options, {
     builder: 'httpApiEvent',
+    rawPathOf: httpApiRawPath,
+    httpPathOf: (rawPath) => rawPath,
     domainName: `${apiId}.execute-api.${REGION}.amazonaws.com`,
     domainPrefix: apiId,
     routeKey: options.routeKey ?? '$default',
@@ -612,7 +652,8 @@ export function httpApiEvent(options: HttpApiEventOptions = {}): APIGatewayProxy
 
 /**
  * A Lambda Function URL event: payload 2.0 like {@link httpApiEvent}, on a
- * `<url-id>.lambda-url.<region>.on.aws` domain, with route and stage `$default`.
+ * `<url-id>.lambda-url.<region>.on.aws` domain, with route and stage `$default`, and `rawPath`
+ * as the client sent it (`requestContext.http.path` decoded).
  *
  * @param options - the request; defaults to `GET /`
  * @returns an `APIGatewayProxyEventV2` (the type `LambdaFunctionURLEvent` aliases)
@@ -628,6 +669,8 @@ export function functionUrlEvent(options: FunctionUrlEventOptions = {}): APIGate
   const urlId = 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6';
   return v2Event(options, {
     builder: 'functionUrlEvent',
+    rawPathOf: (sentPath) => sentPath,
+    httpPathOf: decodedForDisplay,
     domainName: `${urlId}.lambda-url.${REGION}.on.aws`,
     domainPrefix: urlId,
     routeKey: '$default',
@@ -639,8 +682,8 @@ export function functionUrlEvent(options: FunctionUrlEventOptions = {}): APIGate
 }
 
 /**
- * An ALB target event. The query is percent-encoded, as ALB passes it on without decoding it;
- * the body is `""` when there is none. In single-value mode (the default) `headers` and
+ * An ALB target event. The path and the query are percent-encoded, as ALB passes them on
+ * without decoding them; the body is `""` when there is none. In single-value mode (the default) `headers` and
  * `queryStringParameters` hold the last value of a repeated name; with `multiValue: true`,
  * `multiValueHeaders` and `multiValueQueryStringParameters` hold every value instead.
  *

@@ -7,6 +7,7 @@ import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { BodyLimits } from '../../src/decode/json-body.js';
 import { readJsonBody } from '../../src/decode/json-body.js';
+import { problemList } from '../../src/decode/problem-list.js';
 import type { HttpEvent, HttpRequest, Problem } from '../../src/index.js';
 import {
   DEFAULT_BODY_LIMITS,
@@ -14,6 +15,7 @@ import {
   isJsonMediaType,
   noContent,
   payloadTooLarge,
+  problem,
   toLambda,
   unsupportedMediaType,
 } from '../../src/index.js';
@@ -350,5 +352,72 @@ describe('readJsonBody: members that reach prototypes', () => {
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+  });
+});
+
+describe('readJsonBody: members that reach prototypes, past the list’s room', () => {
+  it('lists the first in the document, in pointer order, and counts the rest', async () => {
+    const request = await requestFrom(
+      post(
+        '{"z":{"__proto__":1},"a":{"__proto__":1},"m":[{"constructor":1}],"b":{"prototype":1}}',
+        'application/json',
+      ),
+    );
+
+    expect(readJsonBody(request, DEFAULT_BODY_LIMITS, problemList(2, 400))).toEqual(
+      err([
+        forbidden('/a/__proto__'),
+        forbidden('/z/__proto__'),
+        badRequest({
+          code: 'too-many-problems',
+          title: 'Too many problems',
+          detail: 'The request has 4 problems; the first 2 are listed.',
+          meta: { listed: 2, omitted: 2 },
+        }),
+      ]),
+    );
+  });
+
+  it('after problems found earlier, with room for none: every member counted', async () => {
+    const found = problemList(1, 422);
+    found.add(badRequest({ code: 'earlier' }));
+    const request = await requestFrom(
+      post('[{"__proto__":1},{"__proto__":2}]', 'application/json'),
+    );
+
+    expect(readJsonBody(request, DEFAULT_BODY_LIMITS, found)).toEqual(
+      err([
+        badRequest({ code: 'earlier' }),
+        problem({
+          status: 422,
+          code: 'too-many-problems',
+          title: 'Too many problems',
+          detail: 'The request has 3 problems; the first is listed.',
+          meta: { listed: 1, omitted: 2 },
+        }),
+      ]),
+    );
+  });
+
+  it('a member under an empty key has the pointer "//…"', async () => {
+    expect(await read('{"": {"__proto__": 1}}')).toEqual(err([forbidden('//__proto__')]));
+  });
+
+  it('a pointer past 256 characters names the deepest ancestor that fits', async () => {
+    const key = 'k'.repeat(300);
+    expect(await read(`{"a":{"${key}":{"__proto__":1}}}`)).toEqual(err([forbidden('/a')]));
+  });
+
+  it('a Content-Type past 256 characters is cut in the detail', async () => {
+    const contentType = `text/${'x'.repeat(1000)}`;
+    expect(await read('{}', contentType)).toEqual(
+      err([
+        unsupportedMediaType({
+          code: 'unsupported-media-type',
+          detail: `The body is ${contentType.slice(0, 255)}…; send application/json or another +json type.`,
+          source: { header: 'content-type' },
+        }),
+      ]),
+    );
   });
 });

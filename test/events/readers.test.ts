@@ -15,6 +15,8 @@ import {
   httpApiEvent,
   restApiEvent,
 } from '../../src/testing/index.js';
+import { fallbackRequest } from '../../src/events/read.js';
+import type { EventKind } from '../../src/request.js';
 import { asEvent } from '../support/fixtures.js';
 import { capturingLogger } from '../support/logger.js';
 import type { PlainRequest } from '../support/plain-request.js';
@@ -777,4 +779,178 @@ describe('hostile and sloppy input', () => {
       expect(await read(event)).toStrictEqual(expected);
     },
   );
+});
+
+describe('paths and path parameters, as each source hands them over', () => {
+  // Live captures of every source (hotsock/voker#8): a REST API, a Function URL and an ALB pass
+  // the path as the client sent it; an HTTP API decodes it (payload 2.0 `rawPath` and payload 1.0
+  // `path` alike) and its path parameters. `path` is read into one percent-encoded form, and
+  // `pathParameters` into decoded values, whatever the source.
+
+  /** A REST-shaped event from an HTTP API's payload 1.0 integration, which says `version`. */
+  const HTTP_API_V1_EVENT = asEvent({ ...REST_EVENT, version: '1.0' });
+
+  it.each<[string, HttpEvent, PlainRequest]>([
+    [
+      'REST: the path as sent, each path parameter decoded once',
+      {
+        ...REST_EVENT,
+        path: '/users/caf%C3%A9/files/a%2Fb%2525',
+        resource: '/users/{id}/files/{name}',
+        pathParameters: { id: 'caf%C3%A9', name: 'a%2Fb%2525' },
+      },
+      {
+        ...REST_REQUEST,
+        path: '/users/caf%C3%A9/files/a%2Fb%2525',
+        route: '/users/{id}/files/{name}',
+        pathParameters: { id: 'café', name: 'a/b%25' },
+      },
+    ],
+    [
+      'REST `/{proxy+}`: the greedy parameter decoded once, slashes and all',
+      {
+        ...REST_EVENT,
+        path: '/files/my%20docs/100%2525',
+        resource: '/{proxy+}',
+        pathParameters: { proxy: 'files/my%20docs/100%2525' },
+      },
+      {
+        ...REST_REQUEST,
+        path: '/files/my%20docs/100%2525',
+        route: '/{proxy+}',
+        pathParameters: { proxy: 'files/my docs/100%25' },
+      },
+    ],
+    [
+      'HTTP API: a decoded %, space, ? and # encoded again; its decoded parameters kept',
+      onPath(
+        { ...HTTP_EVENT, pathParameters: { id: '100% off?#x' } },
+        '/users/100% off?#x',
+        '$default',
+      ),
+      {
+        ...HTTP_REQUEST,
+        path: '/users/100%25%20off%3F%23x',
+        pathParameters: { id: '100% off?#x' },
+      },
+    ],
+    [
+      'HTTP API: non-ASCII as UTF-8 escapes, a lone surrogate as U+FFFD',
+      onPath(HTTP_EVENT, '/users/café/\uD800', '$default'),
+      { ...HTTP_REQUEST, path: '/users/caf%C3%A9/%EF%BF%BD' },
+    ],
+    [
+      'HTTP API: what a path may hold as it is stays as it is',
+      onPath(HTTP_EVENT, "/a-b._~/!$&'()*+,;=:@", '$default'),
+      { ...HTTP_REQUEST, path: "/a-b._~/!$&'()*+,;=:@" },
+    ],
+    [
+      'HTTP API on a stage: the stage taken off the decoded path, which is then encoded',
+      onPath(HTTP_EVENT, '/prod/my docs', 'prod'),
+      { ...HTTP_REQUEST, path: '/my%20docs', stage: 'prod' },
+    ],
+    [
+      'HTTP API, payload 1.0 (`version: "1.0"`): path encoded again, parameters kept',
+      asEvent({
+        ...HTTP_API_V1_EVENT,
+        path: '/users/100% off',
+        pathParameters: { id: '100% off' },
+      }),
+      { ...REST_REQUEST, path: '/users/100%25%20off', pathParameters: { id: '100% off' } },
+    ],
+    [
+      'Function URL: rawPath as sent, beside the decoded requestContext.http.path',
+      {
+        ...FUNCTION_URL_EVENT,
+        rawPath: '/users/caf%C3%A9%2Fx',
+        requestContext: {
+          ...FUNCTION_URL_EVENT.requestContext,
+          http: { ...FUNCTION_URL_EVENT.requestContext.http, path: '/users/café/x' },
+        },
+      },
+      { ...FUNCTION_URL_REQUEST, path: '/users/caf%C3%A9%2Fx' },
+    ],
+    [
+      'Function URL without rawPath: the decoded requestContext.http.path, encoded',
+      asEvent({
+        ...without(FUNCTION_URL_EVENT, 'rawPath'),
+        requestContext: {
+          ...FUNCTION_URL_EVENT.requestContext,
+          http: { ...FUNCTION_URL_EVENT.requestContext.http, path: '/users/a b' },
+        },
+      }),
+      { ...FUNCTION_URL_REQUEST, path: '/users/a%20b' },
+    ],
+    [
+      'ALB: the path as sent',
+      { ...ALB_EVENT, path: '/users/a%20b%2F%25' },
+      { ...ALB_REQUEST, path: '/users/a%20b%2F%25' },
+    ],
+  ])('%s', async (_, event, expected) => {
+    expect(await read(event)).toStrictEqual(expected);
+  });
+
+  it.each([
+    ['an invalid escape', '%zz', '%zz'],
+    ['a lone %', '100%', '100%'],
+    ['an overlong UTF-8 "."', '%C0%AE', '%C0%AE'],
+    ['a truncated UTF-8 sequence in a greedy parameter', 'files/%E2%82/x', '%E2%82'],
+  ])(
+    'REST: a path parameter with %s is answered 400 invalid-path-encoding, the handler not run',
+    async (_, value, segment) => {
+      const handler = vi.fn(() => ok(json(null)));
+      const lambda = toLambda(handler, { logger: capturingLogger() });
+      const event: APIGatewayProxyEvent = {
+        ...REST_EVENT,
+        path: `/users/${value}`,
+        resource: '/users/{id+}',
+        pathParameters: { id: value },
+      };
+      const result = await lambda(event, context);
+      expect({ ...result, body: JSON.parse(result.body) as unknown }).toStrictEqual({
+        statusCode: 400,
+        headers: { 'content-type': 'application/json', 'x-request-id': GATEWAY_REQUEST_ID },
+        multiValueHeaders: {},
+        body: {
+          errors: [
+            {
+              status: '400',
+              title: 'Bad Request',
+              code: 'invalid-path-encoding',
+              detail: `The path holds "${segment}", which is not valid percent-encoding (RFC 3986, section 2.1).`,
+            },
+          ],
+          meta: { requestId: GATEWAY_REQUEST_ID },
+        },
+        isBase64Encoded: false,
+      });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
+
+  it('HTTP API, payload 1.0: the same escapes are no error, the parameter being decoded already', async () => {
+    const event = asEvent({
+      ...HTTP_API_V1_EVENT,
+      path: '/users/%zz',
+      pathParameters: { id: '%zz' },
+    });
+    expect(await read(event)).toStrictEqual({
+      ...REST_REQUEST,
+      path: '/users/%25zz',
+      pathParameters: { id: '%zz' },
+    });
+  });
+});
+
+describe('the bare request for an event that could not be read', () => {
+  it.each<[EventKind, Record<string, unknown>, string]>([
+    ['http', { rawPath: '/users/100% off' }, '/users/100%25%20off'],
+    ['rest', { version: '1.0', path: '/users/100% off' }, '/users/100%25%20off'],
+    ['rest', { path: '/users/100%25' }, '/users/100%25'],
+    ['function-url', { rawPath: '/users/100%25' }, '/users/100%25'],
+    ['alb', { path: '/users/100%25' }, '/users/100%25'],
+    ['http', {}, '/'],
+  ])('%s %j: the path in the one encoded form', (kind, event, path) => {
+    expect(fallbackRequest(kind, event, context).path).toBe(path);
+  });
 });

@@ -12,7 +12,7 @@ import { SHAPES, eventFor, lambdaContext, parsedResult, resultFor } from './shap
 const quiet = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
 const INJECTED = 'https://shop.example\r\nset-cookie: session=stolen';
 
-const anyOriginWithCredentials: CorsOptions = { origins: '*', credentials: true };
+const anyOrigin: CorsOptions = { origins: '*' };
 const everyOriginByPredicate: CorsOptions = { origins: () => true, credentials: true };
 
 function api(options: CorsOptions) {
@@ -30,9 +30,9 @@ const PREFLIGHT_VARY = [
 
 describe.each(SHAPES)('CORS, %s events', (shape) => {
   it.each([
-    ['origins "*" with credentials', anyOriginWithCredentials],
-    ['a predicate that allows every origin', everyOriginByPredicate],
-  ])('%s: an Origin with CR LF is not allowed, so not echoed', async (_, options) => {
+    ['origins "*"', anyOrigin, { 'access-control-allow-origin': '*' }],
+    ['a predicate that allows every origin', everyOriginByPredicate, { vary: 'origin' }],
+  ])('%s: an Origin with CR LF is not allowed, so not echoed', async (_, options, cors) => {
     const result = await api(options)(
       eventFor(shape, { path: '/items', headers: { origin: INJECTED } }),
       lambdaContext(),
@@ -41,7 +41,7 @@ describe.each(SHAPES)('CORS, %s events', (shape) => {
     expect(parsedResult(result)).toEqual(
       resultFor(shape, {
         status: 200,
-        headers: { 'content-type': 'application/json', vary: 'origin' },
+        headers: { 'content-type': 'application/json', ...cors },
         body: { up: true },
       }),
     );

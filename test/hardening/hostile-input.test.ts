@@ -48,6 +48,11 @@ interface Row {
 // Building requests.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The shapes whose sources pass the path on as the client sent it; an HTTP API decodes it before
+ * the function runs.
+ */
+const RAW_PATH_SHAPES: readonly Shape[] = SHAPES.filter((shape) => shape !== 'http');
 function send(request: EventOptions): (shape: Shape) => HttpEvent {
   return (shape) => eventFor(shape, request);
 }
@@ -692,6 +697,15 @@ const paths: readonly Row[] = [
     name: 'encoded slashes stay inside their parameter',
     event: send({ path: '/users/..%2F..%2Fhealth' }),
     answer: (id) => userNotFound(id, '../../health'),
+    shapes: RAW_PATH_SHAPES,
+  },
+  {
+    // An HTTP API decodes the path before the function runs: the slashes are path separators by
+    // then, and gatefold does not decode again (see docs/events.md, "Paths").
+    name: 'encoded slashes, already decoded by an HTTP API, are not decoded again',
+    event: send({ path: '/users/..%2F..%2Fhealth' }),
+    answer: (id) => routeNotFound(id, 'GET', '/users/../../health'),
+    shapes: ['http'],
   },
   {
     name: 'dot segments are not resolved',
@@ -702,6 +716,13 @@ const paths: readonly Row[] = [
     name: '%2e%2e before a route does not reach it',
     event: send({ path: '/%2e%2e/health' }),
     answer: (id) => routeNotFound(id, 'GET', '/%2e%2e/health'),
+    shapes: RAW_PATH_SHAPES,
+  },
+  {
+    name: '%2e%2e before a route, decoded by an HTTP API, does not reach it either',
+    event: send({ path: '/%2e%2e/health' }),
+    answer: (id) => routeNotFound(id, 'GET', '/../health'),
+    shapes: ['http'],
   },
   {
     name: '%00 in a parameter',
@@ -714,14 +735,30 @@ const paths: readonly Row[] = [
     answer: (id) => routeNotFound(id, 'GET', '/health%00'),
   },
   {
-    name: 'an overlong UTF-8 "." (%C0%AE) is kept as sent',
+    // An HTTP API refuses such a path itself, before the function runs (the builder throws).
+    name: 'an overlong UTF-8 "." (%C0%AE) is refused as invalid percent-encoding',
     event: send({ path: '/users/%C0%AE%C0%AE' }),
-    answer: (id) => userNotFound(id, '%C0%AE%C0%AE'),
+    answer: (id) =>
+      errorAnswer(id, 400, {
+        status: '400',
+        title: 'Bad Request',
+        code: 'invalid-path-encoding',
+        detail:
+          'The path holds "%C0%AE%C0%AE", which is not valid percent-encoding (RFC 3986, section 2.1).',
+      }),
+    shapes: RAW_PATH_SHAPES,
   },
   {
     name: 'double encoding is decoded once',
     event: send({ path: '/users/%252e%252e' }),
     answer: (id) => userNotFound(id, '%2e%2e'),
+    shapes: RAW_PATH_SHAPES,
+  },
+  {
+    name: 'double encoding, decoded twice by an HTTP API, is not decoded a third time',
+    event: send({ path: '/users/%25252e' }),
+    answer: (id) => userNotFound(id, '%2e'),
+    shapes: ['http'],
   },
   {
     name: 'a method in lower case is upper-cased',

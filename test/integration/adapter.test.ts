@@ -25,11 +25,20 @@ import {
 import { fakeContext, restApiEvent } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';
 import { LAMBDA_REQUEST_ID } from '../support/request-id.js';
-import { failureOf, integrationEvent } from './gateway.js';
+import { EXACT_JSON } from './exact-json.js';
+import { failureOf, integrationEvent, successBody } from './gateway.js';
 
 const GATEWAY_ID = 'gw-req-1';
 const MASKED_DETAIL =
   'The server failed to handle the request. Quote the request id when reporting this.';
+const MASKED_500 = {
+  status: 500,
+  headers: { 'content-type': 'application/json', 'x-request-id': GATEWAY_ID },
+  body: JSON.stringify({
+    errors: [{ status: '500', title: 'Internal Server Error', detail: MASKED_DETAIL }],
+    meta: { requestId: GATEWAY_ID },
+  }),
+};
 
 function api() {
   return router()
@@ -70,27 +79,97 @@ function parsedMessage(error: IntegrationErrorResponse) {
 }
 
 describe('a success', () => {
-  it('returns a JSON body as its value', async () => {
+  it.each([
+    { method: 'GET', path: '/json', body: '{"total":3,"items":["a","é","😀"]}' },
+    { method: 'GET', path: '/json-null', body: 'null' },
+    { method: 'POST', path: '/made', body: '{"id":7}' },
+    // The default response is declared JSON: text and bytes travel as JSON strings.
+    { method: 'GET', path: '/text', body: JSON.stringify('plain "text"\n') },
+    { method: 'GET', path: '/bytes', body: '"AAH+/w=="' },
+    { method: 'GET', path: '/empty', body: '' },
+  ])('$method $path returns { body } with the body text the client gets', async (row) => {
     const { call } = setup();
-    await expect(call('GET', '/json')).resolves.toStrictEqual({
-      total: 3,
-      items: ['a', 'é', '😀'],
-    });
-    await expect(call('GET', '/json-null')).resolves.toBeNull();
-    await expect(call('POST', '/made')).resolves.toStrictEqual({ id: 7 });
+    await expect(call(row.method, row.path)).resolves.toStrictEqual({ body: row.body });
   });
 
-  it('returns text as a string, no content as null and bytes as base64', async () => {
-    const { call } = setup();
-    await expect(call('GET', '/text')).resolves.toBe('plain "text"\n');
-    await expect(call('GET', '/empty')).resolves.toBeNull();
-    await expect(call('GET', '/bytes')).resolves.toBe('AAH+/w==');
+  it.each(EXACT_JSON)('keeps the JSON text with $name as it is', async (row) => {
+    // A JSON body passed on as text, as from a store or another service: never re-serialised.
+    const handler = toLambdaIntegration(
+      () => ok(text(row.text, { headers: { 'content-type': 'application/json' } })),
+      { logger: capturingLogger() },
+    );
+    const value = await handler(integrationEvent('GET', '/any', GATEWAY_ID), fakeContext());
+    expect(successBody(value)).toBe(row.text);
   });
 
   it('logs nothing at error level', async () => {
     const { call, logger } = setup();
     await call('GET', '/json');
     expect(logger.error).not.toHaveBeenCalled();
+  });
+});
+
+describe('a success labelled JSON whose body is not JSON', () => {
+  const NOT_JSON = [
+    'SECRET not json {',
+    '{"a":1} SECRET',
+    "{'SECRET':1}",
+    '[1,]',
+    'NaN',
+    '{"SECRET":"unterminated',
+    '\uFEFF{"SECRET":1}',
+  ];
+  const TYPES = ['application/json', 'application/problem+json; charset=utf-8', 'text/x+json'];
+
+  it.each(NOT_JSON)('is the masked 500, logged with the request id: %j', async (body) => {
+    const logger = capturingLogger();
+    const handler = toLambdaIntegration(
+      () => ok(text(body, { headers: { 'content-type': 'application/json' } })),
+      { logger },
+    );
+    const error = await failureOf(handler, integrationEvent('GET', '/any', GATEWAY_ID));
+    expect(error.status).toBe(500);
+    expect(parsedMessage(error)).toStrictEqual(MASKED_500);
+    expect(error.message).not.toContain('SECRET');
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    const record = logger.error.mock.calls[0]?.[0];
+    expect(record).toMatchObject({
+      message: 'Handler defect answered with a masked 500',
+      requestId: GATEWAY_ID,
+      lambdaRequestId: LAMBDA_REQUEST_ID,
+      errorName: 'InvalidResponseError',
+    });
+    expect(JSON.stringify(record)).not.toContain('SECRET');
+  });
+
+  it.each(TYPES)('is checked for every JSON media type but text/x+json: %s', async (type) => {
+    const handler = toLambdaIntegration(
+      () => ok(text('not json {', { headers: { 'content-type': type } })),
+      { logger: capturingLogger() },
+    );
+    const run = handler(integrationEvent('GET', '/any', GATEWAY_ID), fakeContext());
+    if (type === 'text/x+json') {
+      // Not a JSON type: sent as text, a JSON string.
+      await expect(run).resolves.toStrictEqual({ body: '"not json {"' });
+    } else {
+      await expect(run).rejects.toMatchObject({ name: 'IntegrationErrorResponse', status: 500 });
+    }
+  });
+
+  it('is checked after every middleware, whichever of them wrote the body', async () => {
+    const logger = capturingLogger();
+    const handler = toLambdaIntegration(() => ok(json({ fine: true })), {
+      logger,
+      middleware: [
+        (next) => async (request, context) => ({
+          ...(await next(request, context)),
+          body: '{"broken":',
+        }),
+      ],
+    });
+    const error = await failureOf(handler, integrationEvent('GET', '/any', GATEWAY_ID));
+    expect(parsedMessage(error)).toStrictEqual(MASKED_500);
+    expect(logger.error).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -212,7 +291,7 @@ describe('an event no request template built', () => {
 });
 
 describe('the request the handler gets', () => {
-  it('is read from the event, URL-decoded', async () => {
+  it('is read from the event, URL-decoded, and each path parameter decoded once more', async () => {
     let seen: HttpRequest | undefined;
     const handler = toLambdaIntegration((request: HttpRequest) => {
       seen = request;
@@ -228,7 +307,8 @@ describe('the request the handler gets', () => {
         sourceIp: '198.51.100.9',
         principalId: 'user%7C1',
         params: {
-          path: { id: 'a+b%2Fc', rest: 'x%2Fy' },
+          // The client sent `/items/a%20b%2Fc/x/y`: each parameter as sent, URL-encoded again.
+          path: { id: 'a%2520b%252Fc', rest: 'x%2Fy' },
           querystring: { 'q+1': '%E2%82%AC+5' },
           header: { 'X-Name': 'J%C3%BCrgen', Cookie: 'a%3D1%3B+b%3D2' },
         },
@@ -239,7 +319,7 @@ describe('the request the handler gets', () => {
     expect(seen).toMatchObject({
       kind: 'rest',
       method: 'PATCH',
-      path: '/items/a b/c/x/y',
+      path: '/items/a%20b%2Fc/x/y',
       route: '/items/{id}/{rest+}',
       pathParameters: { id: 'a b/c', rest: 'x/y' },
       query: { 'q 1': ['€ 5'] },

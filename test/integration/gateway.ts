@@ -1,11 +1,16 @@
 /**
  * A REST API in front of a custom (non-proxy) Lambda integration, as far as the tests need one:
  * the method request goes through the operation's request template, the function is invoked,
- * and its result is answered as API Gateway answers it — a success through the `default`
- * integration response, an error (the Lambda error payload) through the one integration response
- * whose selection pattern matches its `errorMessage` (Java's whole-string match), rendered by
- * that response's template. Also: the method request API Gateway would build from a REST proxy
- * event, so that the proxy and custom integrations can be fed the same request.
+ * and its result is answered as API Gateway answers it. The integration response is chosen by
+ * matching every selection pattern (Java's whole-string match) against a selection value: the
+ * `errorMessage` of a failed invocation, and an **empty string** for a success — "if the success
+ * response returns nothing and the error response returns some string, you could use the `.+`
+ * regex to match error response" (API Reference, `IntegrationResponse.selectionPattern`;
+ * localstack/localstack#12574 shows it on AWS, and #12580 made LocalStack do the same). Without a
+ * match, the `default` response applies, to a failure as to a success. The payload (the result,
+ * or Lambda's error object) is rendered by that response's template, or passed on without one.
+ * Also: the method request API Gateway would build from a REST proxy event, so that the proxy and
+ * custom integrations can be fed the same request.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { LambdaIntegrationHandler, OpenApiDocument } from '../../src/index.js';
@@ -82,6 +87,14 @@ export function methodRequestOf(event: APIGatewayProxyEvent): MethodRequest {
   };
 }
 
+/**
+ * The payload of a successful Lambda invocation, as API Gateway receives it: the Node.js runtime
+ * sends `JSON.stringify` of the result (`null` for `undefined`).
+ */
+export function lambdaSuccessPayload(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
 /** The payload of a failed Lambda invocation, as API Gateway receives it. */
 export function lambdaErrorPayload(error: Error): string {
   return JSON.stringify({
@@ -97,19 +110,26 @@ export interface GatewayAnswer {
   /** The headers the response template set, by the name it gave them. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-  /** The selection pattern that chose the integration response (`default` for a success). */
+  /** The selection pattern that chose the integration response (`default` when none matched). */
   readonly pattern: string;
   /** What the function threw, if it failed. */
   readonly error: unknown;
 }
 
-/** The one integration response for an error message; throws unless exactly one pattern matches. */
+/** The selection value of a successful invocation: API Gateway matches the patterns against it. */
+export const SUCCESS_SELECTION_VALUE = '';
+
+/**
+ * The integration response for a selection value (an error message, or
+ * {@link SUCCESS_SELECTION_VALUE} for a success): the one whose pattern matches it, or `default`
+ * when none does. Throws when several match: gatefold's patterns never overlap.
+ */
 export function selectResponse(
   integration: CustomIntegration,
-  errorMessage: string,
+  selectionValue: string,
 ): { readonly pattern: string; readonly response: IntegrationResponse } {
   const matching = selectionPatterns(integration).filter((pattern) =>
-    javaMatches(pattern, errorMessage),
+    javaMatches(pattern, selectionValue),
   );
   if (matching.length > 1) {
     throw new Error(`${String(matching.length)} selection patterns match: ${matching.join(' | ')}`);
@@ -134,34 +154,30 @@ export async function throughGateway(
   if (template === undefined) throw new Error('No application/json request template.');
   const event = JSON.parse(renderRequestTemplate(template, request)) as unknown;
   const context = fakeContext({ awsRequestId: LAMBDA_REQUEST_ID });
-  let value: unknown;
+  let selectionValue = SUCCESS_SELECTION_VALUE;
+  let payload: string;
+  let error: unknown;
   try {
-    value = await handler(event, context);
-  } catch (error) {
-    if (!(error instanceof Error)) throw error;
-    const { pattern, response } = selectResponse(integration, error.message);
-    const responseTemplate = response.responseTemplates?.['application/json'];
-    const payload = lambdaErrorPayload(error);
-    if (responseTemplate === undefined) {
-      return { status: Number(response.statusCode), headers: {}, body: payload, pattern, error };
-    }
-    const rendered = renderResponseTemplate(responseTemplate, payload, request.requestId);
-    return {
-      status: rendered.override.status ?? Number(response.statusCode),
-      headers: rendered.override.header,
-      body: rendered.body,
-      pattern,
-      error,
-    };
+    payload = lambdaSuccessPayload(await handler(event, context));
+  } catch (failure) {
+    if (!(failure instanceof Error)) throw failure;
+    error = failure;
+    selectionValue = failure.message;
+    payload = lambdaErrorPayload(failure);
   }
-  // A success takes the default response, which has no template: the payload as it is.
-  const success = integration.responses['default'];
+  const { pattern, response } = selectResponse(integration, selectionValue);
+  const responseTemplate = response.responseTemplates?.['application/json'];
+  if (responseTemplate === undefined) {
+    // Without a template, the payload passes through as it is.
+    return { status: Number(response.statusCode), headers: {}, body: payload, pattern, error };
+  }
+  const rendered = renderResponseTemplate(responseTemplate, payload, request.requestId);
   return {
-    status: Number(success?.statusCode),
-    headers: {},
-    body: JSON.stringify(value),
-    pattern: 'default',
-    error: undefined,
+    status: rendered.override.status ?? Number(response.statusCode),
+    headers: rendered.override.header,
+    body: rendered.body,
+    pattern,
+    error,
   };
 }
 
@@ -197,6 +213,18 @@ export function integrationEvent(
     params: { path: {}, querystring: {}, header: {} },
     body: {},
   };
+}
+
+/**
+ * The body text of a custom integration function's success (`{ body }`), which the default
+ * response's template sends; a test failure for anything else.
+ */
+export function successBody(value: unknown): string {
+  const body: unknown = (value as { body?: unknown } | null)?.body;
+  if (typeof body !== 'string' || Object.keys(value as object).length !== 1) {
+    throw new Error(`Expected { body }, the function answered ${JSON.stringify(value)}.`);
+  }
+  return body;
 }
 
 /** What a custom integration function failed with: the error, or a test failure if it answered. */

@@ -53,26 +53,48 @@ describe('toLambdaIntegration and header injection', () => {
     expect(logger.error).toHaveBeenCalledTimes(1);
   });
 
-  it('answers the fixed 500, and logs why, when a middleware adds a header with CR LF', async () => {
+  it('answers the masked 500, and logs why, when a middleware adds a header with CR LF', async () => {
+    const secret = 'SECRET-41c7';
     const logger = capturingLogger();
     const handler = toLambdaIntegration(() => err(problem({ status: 404 })), {
       logger,
       middleware: [
         (next) => async (request, context) => {
           const response = await next(request, context);
-          return { ...response, headers: { ...response.headers, 'retry-after': ['1\r\nx: y'] } };
+          return {
+            ...response,
+            headers: { ...response.headers, 'retry-after': [`1\r\nx-injected: ${secret}`] },
+          };
         },
       ],
     });
-    const error = await failure(handler(event, fakeContext()));
+    const error = await failure(handler(event, fakeContext({ awsRequestId: 'lambda-1' })));
     expect(error.status).toBe(500);
-    expect(JSON.parse(error.message)).toEqual({
+    expect(JSON.parse(error.message)).toStrictEqual({
       status: 500,
       headers: { 'content-type': 'application/json', 'x-request-id': 'gw-1' },
-      body: '{"errors":[{"status":"500","title":"Internal Server Error"}],"meta":{"requestId":"gw-1"}}',
+      body: '{"errors":[{"status":"500","title":"Internal Server Error","detail":"The server failed to handle the request. Quote the request id when reporting this."}],"meta":{"requestId":"gw-1"}}',
     });
-    const messages = logger.error.mock.calls.map(([record]) => record.message);
-    expect(messages).toContain('Answering failed; sent a fixed 500');
+    expect(error.message).not.toContain(secret);
+    // One line, the defect's, with the request and the check that failed; not the value.
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    const record = logger.error.mock.calls[0]?.[0];
+    expect(record).toStrictEqual({
+      message: 'Handler defect answered with a masked 500',
+      requestId: 'gw-1',
+      lambdaRequestId: 'lambda-1',
+      kind: 'rest',
+      method: 'GET',
+      path: '/things',
+      route: '/things',
+      errorName: 'InvalidResponseError',
+      errorMessage: 'Header "retry-after" has a value containing CR, LF or NUL.',
+      causes: [],
+      stack: expect.stringMatching(
+        /^InvalidResponseError: Header "retry-after" has a value/,
+      ) as unknown,
+    });
+    expect(JSON.stringify(record)).not.toContain(secret);
   });
 
   it('sends an ordinary Retry-After on', async () => {

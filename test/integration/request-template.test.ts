@@ -29,8 +29,10 @@ import type { MethodRequest } from '../support/vtl.js';
 import { PASSTHROUGH_TEMPLATE, renderRequestTemplate } from '../support/vtl.js';
 import {
   failureOf,
+  lowerCased,
   methodRequestOf,
   operationOf,
+  successBody,
   throughGateway,
   type Operation,
 } from './gateway.js';
@@ -43,6 +45,7 @@ function seen(request: HttpRequest) {
   delete headers['content-type'];
   return {
     method: request.method,
+    path: request.path,
     route: request.route,
     pathParameters: { ...request.pathParameters },
     query: { ...request.query },
@@ -91,11 +94,13 @@ function echoEvent(
     readonly authorizer?: Readonly<Record<string, unknown>>;
   } = {},
 ): APIGatewayProxyEvent {
+  // A REST API passes the path parameter on as the client sent it, percent-encoded like the path.
+  const sent = encodeURIComponent(id);
   return restApiEvent({
     method,
-    path: `/echo/${encodeURIComponent(id)}`,
+    path: `/echo/${sent}`,
     resource: '/echo/{id}',
-    pathParameters: { id },
+    pathParameters: { id: sent },
     requestId: REST_REQUEST_ID,
     ...(send.query === undefined ? {} : { query: send.query }),
     ...(send.headers === undefined ? {} : { headers: send.headers }),
@@ -141,6 +146,7 @@ describe("gatefold's request template", () => {
     expect(sawCustom).toStrictEqual(sawProxy);
     expect(sawProxy).toMatchObject({
       method: 'POST',
+      path: `/echo/${encodeURIComponent(TRICKY_TEXT)}`,
       route: 'POST /echo/{id}',
       pathParameters: { id: TRICKY_TEXT },
       query: { [TRICKY_TEXT]: [TRICKY_TEXT], 'a b': ['c d'], 'a+b': ['1+1=2'], '%41': ['%41'] },
@@ -187,6 +193,24 @@ describe("gatefold's request template", () => {
     expect(both.custom).toStrictEqual(both.proxy);
   });
 
+  it('decodes a path parameter once and keeps the path as sent, as the proxy adapter does', async () => {
+    // `%2541` is a literal `%41` (decoded twice it would be `A`); `%2F` a slash inside the value.
+    const sent = 'caf%C3%A9%2541%2Fx+y';
+    const event = restApiEvent({
+      method: 'GET',
+      path: `/echo/${sent}`,
+      resource: '/echo/{id}',
+      pathParameters: { id: sent },
+      requestId: REST_REQUEST_ID,
+    });
+    const { custom: sawCustom, proxy: sawProxy } = await bothSee(event);
+    expect(sawProxy).toMatchObject({
+      path: `/echo/${sent}`,
+      pathParameters: { id: 'café%41/x+y' },
+    });
+    expect(sawCustom).toStrictEqual(sawProxy);
+  });
+
   it('reads any path parameter, query and header value as the proxy adapter does', async () => {
     // Text a client can send: any Unicode scalar value (an HTTP request has no lone surrogates),
     // header values without line breaks, as HTTP requires.
@@ -223,6 +247,60 @@ describe("gatefold's request template", () => {
   });
 });
 
+describe('a path parameter that is not valid percent-encoding', () => {
+  const sent = 'ok%20then%zz';
+  const event = restApiEvent({
+    method: 'GET',
+    path: `/echo/${sent}`,
+    resource: '/echo/{id}',
+    pathParameters: { id: sent },
+    requestId: REST_REQUEST_ID,
+  });
+  const refusal = {
+    errors: [
+      {
+        status: '400',
+        title: 'Bad Request',
+        code: 'invalid-path-encoding',
+        detail: `The path holds "${sent}", which is not valid percent-encoding (RFC 3986, section 2.1).`,
+      },
+    ],
+    meta: { requestId: REST_REQUEST_ID },
+  };
+
+  async function proxyAnswer() {
+    const answer = await invoke(proxy, event, fakeContext({ awsRequestId: LAMBDA_REQUEST_ID }));
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toStrictEqual(refusal);
+    return answer;
+  }
+
+  it("is answered through gatefold's template with the proxy adapter's 400", async () => {
+    const expected = await proxyAnswer();
+    const operation = operationOf(document, 'GET', '/echo/{id}');
+    const answer = await throughGateway(custom, operation, methodRequestOf(event));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toBe(expected.body);
+    expect(lowerCased(answer.headers)).toStrictEqual({
+      'content-type': 'application/json',
+      'x-request-id': REST_REQUEST_ID,
+    });
+    expect(expected.headers).toMatchObject(lowerCased(answer.headers));
+  });
+
+  it("is answered through the passthrough template with the proxy adapter's 400", async () => {
+    const expected = await proxyAnswer();
+    const rendered = renderRequestTemplate(PASSTHROUGH_TEMPLATE, methodRequestOf(event));
+    const failure = await failureOf(custom, JSON.parse(rendered));
+    expect(failure.status).toBe(400);
+    expect(JSON.parse(failure.message)).toStrictEqual({
+      status: 400,
+      headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
+      body: expected.body,
+    });
+  });
+});
+
 describe('the shop through the request template', () => {
   beforeEach(() => {
     resetStore();
@@ -241,7 +319,7 @@ describe('the shop through the request template', () => {
     expect((expected.json() as { errors: unknown[] }).errors).toHaveLength(3);
   });
 
-  it('answers GET /users/u-1 with the body value the proxy adapter sends', async () => {
+  it('answers GET /users/u-1 with the body the proxy adapter sends', async () => {
     const event = shopEvent('GET', '/users/{id}', { id: 'u-1' });
     const handler = toLambdaIntegration(api, shopOptions('negotiate'));
     const rendered = renderRequestTemplate(requestTemplate(), methodRequestOf(event));
@@ -250,8 +328,8 @@ describe('the shop through the request template', () => {
       fakeContext({ awsRequestId: LAMBDA_REQUEST_ID }),
     );
     const expected = await invoke(toLambda(api, shopOptions('negotiate')), event);
-    expect(value).toStrictEqual(expected.json());
-    expect(value).toStrictEqual({
+    expect(successBody(value)).toBe(expected.body);
+    expect(JSON.parse(successBody(value))).toStrictEqual({
       data: {
         type: 'users',
         id: 'u-1',
@@ -286,7 +364,7 @@ describe("API Gateway's method request passthrough template", () => {
     const expected: unknown = (
       await invoke(proxy, event, fakeContext({ awsRequestId: LAMBDA_REQUEST_ID }))
     ).json();
-    expect(value).toStrictEqual(expected);
+    expect(JSON.parse(successBody(value))).toStrictEqual(expected);
   });
 
   it('is accepted as a plain event with body-json, params and context', async () => {
@@ -306,8 +384,9 @@ describe("API Gateway's method request passthrough template", () => {
       },
       fakeContext({ awsRequestId: LAMBDA_REQUEST_ID }),
     );
-    expect(value).toStrictEqual({
+    expect(JSON.parse(successBody(value))).toStrictEqual({
       method: 'GET',
+      path: '/echo/u-7',
       route: 'GET /echo/{id}',
       pathParameters: { id: 'u-7' },
       query: {},

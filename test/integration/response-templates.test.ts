@@ -5,20 +5,24 @@
  * error format. Also: headers of the error map, statuses only a request decides, and the
  * documents for failures that are not the function's answer.
  */
+import fc from 'fast-check';
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorFormat, Middleware } from '../../src/index.js';
+import type { ErrorFormat, Middleware, Reply, SuccessStatus } from '../../src/index.js';
 import {
   TaggedError,
+  binary,
   errorMap,
   endpoint,
   openApiDocument,
   otherStatusPattern,
   problem,
   json,
+  noContent,
   router,
   selectionPattern,
+  text,
   toLambda,
   toLambdaIntegration,
   unsupportedMediaType,
@@ -29,7 +33,9 @@ import { resetStore } from '../../examples/shop/store.js';
 import { componentValidator } from '../openapi/ajv.js';
 import { capturingLogger } from '../support/logger.js';
 import { REST_REQUEST_ID } from '../support/request-id.js';
+import { successResponseTemplate } from '../../src/integration/templates.js';
 import { renderResponseTemplate } from '../support/vtl.js';
+import { EXACT_JSON } from './exact-json.js';
 import {
   lambdaErrorPayload,
   lowerCased,
@@ -195,7 +201,9 @@ describe.each(['json-api', 'problem'] as const)('an error map with headers, %s',
     const { responses } = operationOf(document, 'GET', '/slow')['x-amazon-apigateway-integration'];
     const setsStatus = Object.entries(responses)
       .filter(([, response]) =>
-        response.responseTemplates?.['application/json']?.includes('responseOverride.status'),
+        response.responseTemplates?.['application/json']?.includes(
+          'responseOverride.status = $error.status',
+        ),
       )
       .map(([pattern, response]) => [pattern, response.statusCode]);
     expect(setsStatus).toStrictEqual([[otherStatusPattern([401, 405, 500]), '500']]);
@@ -242,6 +250,8 @@ describe('failures that are not the function answering', () => {
   const FOREIGN = [
     { message: '2026-11-25T10:00:00.000Z abc Task timed out after 3.00 seconds', status: 504 },
     { message: 'Runtime exited with error: signal: killed', status: 502 },
+    // No pattern matches it (a success is matched as ''): the default response's template tells
+    // Lambda's error payload from a success.
     { message: '', status: 502 },
     { message: 'Error: Cannot find module "x"\nRequire stack:\n- /var/task/index.js', status: 502 },
     { message: 'first line\nTask timed out after 29.00 seconds', status: 504 },
@@ -259,14 +269,15 @@ describe('failures that are not the function answering', () => {
       const operation = operationOf(document, 'GET', '/users/{id}');
       const integration = operation['x-amazon-apigateway-integration'];
       for (const { message, status } of FOREIGN) {
-        const { response } = selectResponse(integration, message);
-        expect(response.statusCode).toBe(String(status));
+        const { pattern, response } = selectResponse(integration, message);
+        expect(pattern === 'default').toBe(message === '');
         const error = Object.assign(new Error(message), { name: 'Error' });
         const rendered = renderResponseTemplate(
           response.responseTemplates?.['application/json'] ?? '',
           lambdaErrorPayload(error),
           'gw-req-9',
         );
+        expect(rendered.override.status ?? Number(response.statusCode)).toBe(status);
         const title = titles[status] ?? '';
         if (format === 'problem') {
           expect(rendered.override.header).toStrictEqual({ 'Content-Type': PROBLEM_JSON });
@@ -309,11 +320,14 @@ describe('failures that are not the function answering', () => {
     expect(rendered.override.header).toStrictEqual({ 'Content-Type': 'application/vnd.api+json' });
   });
 
-  it('leave a success to the default response, which has no template', async () => {
+  it('leave a success to the default response, whose template sends the body as it is', async () => {
     const document = openApiDocument(toLambdaIntegration(api, shopOptions('negotiate')));
     const operation = operationOf(document, 'GET', '/users/{id}');
     expect(operation['x-amazon-apigateway-integration'].responses['default']).toStrictEqual({
       statusCode: '200',
+      responseTemplates: {
+        'application/json': successResponseTemplate('json-api', 'application/json'),
+      },
     });
     const event = restApiEvent({
       path: '/users/u-1',
@@ -328,5 +342,100 @@ describe('failures that are not the function answering', () => {
     );
     const expected = await invoke(toLambda(api, shopOptions('negotiate')), event);
     expect(answer).toMatchObject({ status: 200, pattern: 'default', body: expected.body });
+  });
+
+  it('answer a failure with an empty message, which the default response takes, with a 502', async () => {
+    const custom = toLambdaIntegration(api, shopOptions('problem'));
+    const operation = operationOf(openApiDocument(custom), 'GET', '/health');
+    // Not something gatefold throws: a wrapper around the function that fails without a word.
+    const silent: typeof custom = () => Promise.reject(new Error(''));
+    const answer = await throughGateway(silent, operation, {
+      ...methodRequestOf(restApiEvent({ path: '/health', requestId: REST_REQUEST_ID })),
+      resourcePath: '/health',
+    });
+    expect(answer).toMatchObject({
+      pattern: 'default',
+      status: 502,
+      headers: { 'Content-Type': PROBLEM_JSON },
+    });
+    expect(JSON.parse(answer.body)).toStrictEqual({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+      requestId: REST_REQUEST_ID,
+    });
+  });
+});
+
+describe('the default response template', () => {
+  /** A function whose every route answers `reply`, behind the generated integration. */
+  async function answerFor(reply: () => Reply, success: SuccessStatus = 200) {
+    const handler = router().get(
+      '/thing',
+      endpoint({}, () => ok(reply()), { describe: { status: success } }),
+    );
+    const options = { logger: capturingLogger() };
+    const custom = toLambdaIntegration(handler, options);
+    const event = restApiEvent({ path: '/thing', requestId: REST_REQUEST_ID });
+    const answer = await throughGateway(
+      custom,
+      operationOf(openApiDocument(custom), 'GET', '/thing'),
+      methodRequestOf(event),
+    );
+    const proxied = await invoke(toLambda(handler, options), event);
+    return { answer, proxied };
+  }
+
+  const asJson = { headers: { 'content-type': 'application/json' } };
+
+  it.each(EXACT_JSON)('sends a JSON body with $name byte for byte', async ({ text: body }) => {
+    const { answer, proxied } = await answerFor(() => text(body, asJson));
+    expect(answer).toMatchObject({ pattern: 'default', status: 200, headers: {}, body });
+    expect(answer.body).toBe(proxied.body);
+  });
+
+  it('sends any JSON text byte for byte, as the proxy adapter does', async () => {
+    // Integers beyond 2^64, which a double rounds.
+    const bigNumber = fc.bigInt().map((n) => String(n < 0n ? n - 10n ** 20n : n + 10n ** 20n));
+    const jsonText = fc.oneof(
+      fc.json(),
+      fc.json().map((t) => ` \n${t}\t `),
+      fc.array(bigNumber).map((numbers) => `[${numbers.join(',')}]`),
+    );
+    await fc.assert(
+      fc.asyncProperty(jsonText, async (body) => {
+        const { answer, proxied } = await answerFor(() => text(body, asJson));
+        expect(answer.body).toBe(body);
+        expect(proxied.body).toBe(body);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  const SENT: readonly {
+    readonly name: string;
+    readonly reply: () => Reply;
+    readonly status: SuccessStatus;
+    readonly body: string;
+  }[] = [
+    {
+      name: 'text, as a JSON string',
+      reply: () => text('plain "text"\n'),
+      status: 200,
+      body: JSON.stringify('plain "text"\n'),
+    },
+    {
+      name: 'bytes, as their base64 in a JSON string',
+      reply: () => binary(new Uint8Array([0, 1, 254, 255])),
+      status: 200,
+      body: '"AAH+/w=="',
+    },
+    { name: 'no content, as no body', reply: () => noContent(), status: 204, body: '' },
+    { name: 'JSON null', reply: () => json(null), status: 200, body: 'null' },
+  ];
+
+  it.each(SENT)('sends $name', async (row) => {
+    const { answer } = await answerFor(row.reply, row.status);
+    expect(answer).toMatchObject({ pattern: 'default', status: row.status, body: row.body });
   });
 });

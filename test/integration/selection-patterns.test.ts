@@ -1,9 +1,12 @@
 /**
  * The selection patterns of the custom integration, matched as API Gateway matches them: with
  * Java's `Pattern.matches` (the whole message; `.` stops at line terminators) against the
- * `errorMessage` of a failed invocation. Every message gatefold fails with is matched by its
- * status's pattern and by no other; a failure that is not gatefold's (a timeout, a crash) by one
- * of the two foreign patterns and by none of gatefold's.
+ * `errorMessage` of a failed invocation, and against an empty string for a success (API
+ * Reference, `IntegrationResponse.selectionPattern`: "if the success response returns nothing
+ * and the error response returns some string, you could use the `.+` regex"). Every message
+ * gatefold fails with is matched by its status's pattern and by no other; a failure that is not
+ * gatefold's (a timeout, a crash) by one of the two foreign patterns and by none of gatefold's;
+ * the empty string by none, so that a success takes the default response.
  */
 import fc from 'fast-check';
 import { err } from 'neverthrow';
@@ -15,6 +18,7 @@ import {
   otherStatusPattern,
   problem,
   selectionPattern,
+  UnsupportedEventError,
   toLambda,
   toLambdaIntegration,
 } from '../../src/index.js';
@@ -30,10 +34,11 @@ import {
   methodRequestOf,
   operationOf,
   operationsOf,
+  SUCCESS_SELECTION_VALUE,
   selectionPatterns,
   throughGateway,
 } from './gateway.js';
-import { SHOP_ERROR_CASES, TRICKY_TEXT, shopOptions } from './shop-cases.js';
+import { SHOP_ERROR_CASES, TRICKY_TEXT, shopEvent, shopOptions } from './shop-cases.js';
 
 const FORMATS: readonly ErrorFormat[] = ['json-api', 'problem', 'negotiate'];
 
@@ -144,7 +149,6 @@ describe.each(FORMATS)('the shop, %s errors', (format) => {
     { message: 'RequestId: abc Error: Task timed out\nafter 3.00 seconds', status: '504' },
     { message: 'Runtime exited with error: signal: killed', status: '502' },
     { message: 'Runtime exited without providing a reason', status: '502' },
-    { message: '', status: '502' },
     { message: 'Error: boom\n    at handler (/var/task/index.js:1:1)\r\n    at x', status: '502' },
     { message: 'line\u2028separator\u0085next line\u2029', status: '502' },
     { message: '{"status":"500","note":"a foreign JSON message"}', status: '502' },
@@ -161,23 +165,39 @@ describe.each(FORMATS)('the shop, %s errors', (format) => {
     }
   });
 
-  it('never matches a success with a status pattern', async () => {
-    // API Gateway applies selection patterns to a Lambda function's errors only: a success
-    // always takes the default response. Even so, no success body the shop sends looks like an
-    // error message. (The foreign patterns match any text that is not gatefold's; they too are
-    // never applied to a success.)
-    const proxy = toLambda(api, shopOptions(format));
-    const integration = operationOf(document, 'GET', '/users/{id}')[
-      'x-amazon-apigateway-integration'
-    ];
-    const statusPatterns = selectionPatterns(integration).filter(
-      (pattern) => !pattern.endsWith(FOREIGN_ERROR_PATTERN),
+  it("answers the function's refusal of an event no template built with 502", async () => {
+    const refusal: unknown = await custom({ httpMethod: 'GET' }, fakeContext()).catch(
+      (error: unknown) => error,
     );
-    const success = await custom(integrationEvent('GET', '/health'), fakeContext());
-    const user = await invoke(proxy, SHOP_ERROR_CASES[1]!.event());
-    for (const text of [JSON.stringify(success), user.body, JSON.stringify(null), '"text"']) {
-      expect(statusPatterns.filter((pattern) => javaMatches(pattern, text))).toStrictEqual([]);
+    expect(refusal).toBeInstanceOf(UnsupportedEventError);
+    for (const { operation } of operationsOf(document)) {
+      const integration = operation['x-amazon-apigateway-integration'];
+      const found = matching(integration, (refusal as Error).message);
+      expect(found.map((pattern) => statusOf(integration, pattern))).toStrictEqual(['502']);
     }
+  });
+
+  it('matches no pattern of any operation with the empty string a success is matched as', () => {
+    for (const { method, path, operation } of operationsOf(document)) {
+      const integration = operation['x-amazon-apigateway-integration'];
+      expect([method, path, matching(integration, SUCCESS_SELECTION_VALUE)]).toStrictEqual([
+        method,
+        path,
+        [],
+      ]);
+    }
+  });
+
+  it.each([
+    { method: 'GET', resource: '/health', pathParameters: {}, status: 200 },
+    { method: 'GET', resource: '/users/{id}', pathParameters: { id: 'u-1' }, status: 200 },
+  ])('answers $method $resource through the default response', async (row) => {
+    const event = shopEvent(row.method, row.resource, row.pathParameters);
+    const operation = operationOf(document, row.method, row.resource);
+    const answer = await throughGateway(custom, operation, methodRequestOf(event));
+    const expected = await invoke(toLambda(api, shopOptions(format)), event);
+    expect(answer).toMatchObject({ pattern: 'default', status: row.status, error: undefined });
+    expect(answer.body).toBe(expected.body);
   });
 });
 
@@ -236,6 +256,7 @@ describe('status patterns', () => {
           expect(patterns.filter((pattern) => javaMatches(pattern, message))).toStrictEqual([
             expected,
           ]);
+          expect(patterns.filter((pattern) => javaMatches(pattern, ''))).toStrictEqual([]);
         },
       ),
       { numRuns: 200 },
@@ -256,10 +277,11 @@ describe('status patterns', () => {
         (message) => {
           fc.pre(!/^\{"status":\d{3},/.test(message));
           const found = listed.filter((pattern) => javaMatches(pattern, message));
-          expect(found).toHaveLength(1);
-          expect(statusOf(integration, found[0] ?? '')).toBe(
-            message.includes('Task timed out') ? '504' : '502',
-          );
+          // An empty message is what a success is matched as: the default response takes it
+          // (and its template answers a failure's payload with the 502).
+          const expected =
+            message === '' ? [] : [message.includes('Task timed out') ? '504' : '502'];
+          expect(found.map((pattern) => statusOf(integration, pattern))).toStrictEqual(expected);
         },
       ),
       { numRuns: 200 },

@@ -33,7 +33,12 @@ function registration(attributes: Record<string, string>) {
   return { data: { type: 'users', attributes } };
 }
 
-/** A REST proxy event for the shop, on the route's own resource (one per operation). */
+/**
+ * A REST proxy event for the shop, on the route's own resource (one per operation), for a client
+ * that percent-encodes each path parameter's value. A REST API passes the path and the path
+ * parameters on as the client sent them, still percent-encoded (the live capture of
+ * hotsock/voker#8: `{ "proxy": "capture/space%20value" }`), and so does the event.
+ */
 export function shopEvent(
   method: string,
   resource: string,
@@ -44,14 +49,15 @@ export function shopEvent(
     readonly query?: Readonly<Record<string, string>>;
   } = {},
 ): APIGatewayProxyEvent {
-  const path = resource.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(pathParameters[name] ?? ''),
+  const sent = Object.fromEntries(
+    Object.entries(pathParameters).map(([name, value]) => [name, encodeURIComponent(value)]),
   );
+  const path = resource.replace(/\{([^}]+)\}/g, (_, name: string) => sent[name] ?? '');
   return restApiEvent({
     method,
     path,
     resource,
-    pathParameters,
+    pathParameters: sent,
     requestId: REST_REQUEST_ID,
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     ...(options.query === undefined ? {} : { query: options.query }),

@@ -25,6 +25,7 @@ import type {
   ProblemError,
 } from '../../src/index.js';
 import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';
 import {
   HTTP_REQUEST_ID,
@@ -445,7 +446,7 @@ describe('compose: defects', () => {
   ];
 
   it.each(throwing)(
-    'a middleware that %s ends in the masked 500, never a rejection',
+    'a middleware that %s ends in the masked 500, which the middleware around it decorate',
     async (_, broken) => {
       const { lambda, logger } = adapter(() => ok({ id: 'u-1' }), [cors({ origins: '*' }), broken]);
       const answer = lambda(
@@ -454,7 +455,11 @@ describe('compose: defects', () => {
       );
       await expect(answer).resolves.toStrictEqual({
         statusCode: 500,
-        headers: { 'content-type': 'application/json', 'x-request-id': REST_REQUEST_ID },
+        headers: {
+          'content-type': 'application/json',
+          'access-control-allow-origin': '*',
+          'x-request-id': REST_REQUEST_ID,
+        },
         multiValueHeaders: {},
         body: MASKED_500_BODY(REST_REQUEST_ID),
         isBase64Encoded: false,
@@ -532,5 +537,62 @@ describe('compose: the built-in middleware together', () => {
       body: '',
       isBase64Encoded: false,
     });
+  });
+});
+
+describe('compose: the middleware option is checked when the adapter is built', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'one middleware where the list belongs',
+      cors({ origins: '*' }),
+      "The `middleware` option is a function; pass a list, e.g. { middleware: [cors({ origins: ['https://shop.example'] })] }.",
+    ],
+    [
+      'an entry that is not a function',
+      [cors({ origins: '*' }), undefined],
+      "The `middleware` option's entry 1 is undefined; each entry is a middleware, the function cors({ … }) and the like return.",
+    ],
+  ])('%s is refused', (_, middleware, message) => {
+    expect(
+      thrownBy(() => toLambda(() => ok(1), { middleware: middleware as Middleware[] })),
+    ).toStrictEqual(new TypeError(message));
+  });
+});
+
+describe('compose: tools.defect', () => {
+  it('answers the masked 500, logged once, which the middleware may decorate itself', async () => {
+    const keyStore = (): Promise<void> => Promise.reject(new Error('key store unreachable'));
+    const guard: Middleware = (next, tools) => async (request, context) => {
+      try {
+        await keyStore();
+      } catch (cause) {
+        return appendHeader(tools.defect(request, cause), 'x-guard', 'failed');
+      }
+      return next(request, context);
+    };
+    const handler = vi.fn<TestHandler>(() => ok({ id: 'u-1' }));
+    const { lambda, logger } = adapter(handler, [guard]);
+    const result = await lambda(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);
+    expect(result).toStrictEqual({
+      statusCode: 500,
+      headers: {
+        'content-type': 'application/json',
+        'x-guard': 'failed',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
+      cookies: [],
+      body: MASKED_500_BODY(HTTP_REQUEST_ID),
+      isBase64Encoded: false,
+    });
+    expect(handler).not.toHaveBeenCalled();
+    expect(logger.error.mock.calls).toEqual([
+      [
+        expect.objectContaining({
+          message: 'Handler defect answered with a masked 500',
+          requestId: HTTP_REQUEST_ID,
+          errorMessage: 'key store unreachable',
+        }),
+      ],
+    ]);
   });
 });

@@ -1,9 +1,11 @@
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync, zstdDecompressSync } from 'node:zlib';
 import { err, ok } from 'neverthrow';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { badRequest, binary, compress, json, text, toLambda } from '../../src/index.js';
 import type { CompressOptions, HttpRequest, Outcome, ProblemError } from '../../src/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { SHAPES, eventFor, lambdaContext, resultFor } from '../hardening/shapes.js';
+import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
 
@@ -339,5 +341,104 @@ describe('compress: ALB results', () => {
       isBase64Encoded: true,
     });
     expect(unbrotliText(result.body)).toBe(CATALOGUE_JSON);
+  });
+});
+
+describe('compress: zstd, where node:zlib has it (Node 22.15 and later)', () => {
+  it.each(SHAPES)(
+    '%s: offered and preferred, the body goes out as zstd and round-trips exactly',
+    async (shape) => {
+      const lambda = toLambda(() => ok(CATALOGUE), {
+        logger: capturingLogger(),
+        middleware: [compress({ encodings: ['zstd', 'br', 'gzip'] })],
+      });
+
+      const result = await lambda(
+        eventFor(shape, { path: '/items', headers: { 'accept-encoding': 'gzip, br, zstd' } }),
+        lambdaContext(),
+      );
+
+      expect(result).toStrictEqual({
+        ...resultFor(shape, {
+          status: 200,
+          headers: {
+            'content-type': 'application/json',
+            'content-encoding': 'zstd',
+            vary: 'accept-encoding',
+          },
+          body: '',
+        }),
+        body: expect.any(String) as string,
+        isBase64Encoded: true,
+      });
+      const bytes = Buffer.from(result.body ?? '', 'base64');
+      // The zstd frame's magic number (RFC 8878 §3.1.1), not gzip's 1f 8b.
+      expect([...bytes.subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
+      expect(zstdDecompressSync(bytes).toString('utf8')).toBe(CATALOGUE_JSON);
+    },
+  );
+
+  it('a client that does not accept zstd gets the next encoding offered', async () => {
+    const lambda = withCompress(undefined, { encodings: ['zstd', 'gzip'] });
+    const result = await lambda(httpGet('gzip'), context);
+    expect(result.headers?.['content-encoding']).toBe('gzip');
+    expect(gunzipText(result.body)).toBe(CATALOGUE_JSON);
+  });
+});
+
+describe('compress: options a JavaScript caller could get wrong are refused when it is built', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'an encoding it does not produce',
+      { encodings: ['deflate'] },
+      "compress: `encodings[0]` is 'deflate', not one of 'br', 'gzip' or 'zstd'.",
+    ],
+    [
+      'one encoding where the list belongs',
+      { encodings: 'gzip' },
+      "compress: `encodings` is a string; pass a list such as ['br', 'gzip'] (leave compress out to send bodies as they are).",
+    ],
+    [
+      'an empty list',
+      { encodings: [] },
+      "compress: `encodings` is an empty list; pass a list such as ['br', 'gzip'] (leave compress out to send bodies as they are).",
+    ],
+    [
+      'an encoding that is not a string',
+      { encodings: ['br', 2] },
+      "compress: `encodings[1]` is a number, not one of 'br', 'gzip' or 'zstd'.",
+    ],
+    [
+      'a name inherited by every object',
+      { encodings: ['toString'] },
+      "compress: `encodings[0]` is 'toString', not one of 'br', 'gzip' or 'zstd'.",
+    ],
+    [
+      'a threshold as a string',
+      { threshold: '1024' },
+      'compress: `threshold` is a string; pass a finite number of 0 or more.',
+    ],
+    [
+      'a negative threshold',
+      { threshold: -1 },
+      'compress: `threshold` is -1; pass a finite number of 0 or more.',
+    ],
+    [
+      'a threshold of NaN',
+      { threshold: Number.NaN },
+      'compress: `threshold` is NaN; pass a finite number of 0 or more.',
+    ],
+  ])('%s', (_, options, message) => {
+    expect(thrownBy(() => compress(options as CompressOptions))).toStrictEqual(
+      new TypeError(message),
+    );
+  });
+
+  it('the types refuse an encoding it does not produce', () => {
+    // @ts-expect-error -- 'deflate' is not an encoding compress produces
+    expect(thrownBy(() => compress({ encodings: ['deflate'] }))).toBeInstanceOf(TypeError);
+    expectTypeOf<NonNullable<CompressOptions['encodings']>[number]>().toEqualTypeOf<
+      'br' | 'gzip' | 'zstd'
+    >();
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cors, json, notFound, toLambda } from '../../src/index.js';
 import type { CorsOptions, HttpRequest, Outcome, ProblemError } from '../../src/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
 
@@ -217,21 +218,16 @@ describe('cors: allowed origins', () => {
     });
   });
 
-  it('with credentials, echoes the origin (never "*") even when origins is "*"', async () => {
-    const { lambda } = withCors({ origins: '*', credentials: true });
-    expect(await lambda(httpGet(EVIL), context)).toStrictEqual({
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/json',
-        'access-control-allow-origin': EVIL,
-        'access-control-allow-credentials': 'true',
-        vary: 'origin',
-        'x-request-id': HTTP_REQUEST_ID,
-      },
-      cookies: [],
-      body: USER_BODY,
-      isBase64Encoded: false,
-    });
+  it('refuses origins "*" with credentials when it is built, saying what to do instead', () => {
+    // Echoing every origin, `null` included, with credentials would let any site read answers
+    // made with the user's cookies.
+    const refused = { origins: '*', credentials: true } as const;
+    // @ts-expect-error -- the types refuse the combination too
+    expect(thrownBy(() => cors(refused))).toStrictEqual(
+      new TypeError(
+        "cors: `origins: '*'` with `credentials: true` would let every site read answers made with the user's cookies (the Fetch standard refuses `*` with credentials). List the allowed origins, or pass a predicate that checks them.",
+      ),
+    );
   });
 
   it('asks a predicate about each origin', async () => {
@@ -438,5 +434,106 @@ describe('cors: requests without Origin', () => {
       'access-control-allow-origin': '*',
       'x-request-id': HTTP_REQUEST_ID,
     });
+  });
+});
+
+describe('cors: options a JavaScript caller could get wrong are refused when it is built', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'no options',
+      undefined,
+      "cors: the options are undefined; pass an object, e.g. cors({ origins: ['https://shop.example'] }).",
+    ],
+    [
+      'no origins',
+      {},
+      "cors: `origins` is missing; pass a list such as ['https://shop.example'], '*' or a predicate.",
+    ],
+    [
+      'one origin where the list belongs',
+      { origins: SHOP },
+      "cors: `origins` is a string; pass a list, e.g. ['https://shop.example'], '*' or a predicate.",
+    ],
+    [
+      'an origin with a space',
+      { origins: ['https://shop.example /'] },
+      'cors: `origins[0]` is not an origin (scheme, host and port, such as https://shop.example).',
+    ],
+    [
+      'credentials as a string',
+      { origins: [SHOP], credentials: 'true' },
+      'cors: `credentials` is a string; pass true or false.',
+    ],
+    [
+      'methods as one string',
+      { origins: [SHOP], methods: 'GET, POST' },
+      "cors: `methods` is a string; pass a list, e.g. ['GET', 'POST'].",
+    ],
+    [
+      'a method that is not a token',
+      { origins: [SHOP], methods: ['GET', 'PO ST'] },
+      'cors: `methods[1]` is not a method name (an RFC 9110 token).',
+    ],
+    [
+      'an exposed header that is not a name',
+      { origins: [SHOP], exposedHeaders: ['x-request-id\r\nx-injected: 1'] },
+      'cors: `exposedHeaders[0]` is not a header name (an RFC 9110 token).',
+    ],
+    [
+      'an allowed header that is a number',
+      { origins: [SHOP], allowedHeaders: [42] },
+      'cors: `allowedHeaders[0]` is a number, not a header name (an RFC 9110 token).',
+    ],
+    [
+      'maxAge NaN',
+      { origins: [SHOP], maxAge: Number.NaN },
+      'cors: `maxAge` is NaN; pass a finite number.',
+    ],
+    [
+      'maxAge as a string',
+      { origins: [SHOP], maxAge: '600' },
+      'cors: `maxAge` is a string; pass a finite number.',
+    ],
+  ])('%s', (_, options, message) => {
+    expect(thrownBy(() => cors(options as CorsOptions))).toStrictEqual(new TypeError(message));
+  });
+
+  it('a predicate that answers something other than true or false is a defect: the masked 500, logged', async () => {
+    // An async predicate's promise is truthy: read as a yes, it would allow every origin.
+    const predicate = (() => Promise.resolve(false)) as unknown as (origin: string) => boolean;
+    const handler = userHandler();
+    const { lambda, logger } = withCors({ origins: predicate }, handler);
+    expect(await lambda(httpGet(EVIL), context)).toStrictEqual({
+      statusCode: 500,
+      headers: {
+        'content-type': 'application/json',
+        vary: 'origin',
+        'x-request-id': HTTP_REQUEST_ID,
+      },
+      cookies: [],
+      body: JSON.stringify({
+        errors: [
+          {
+            status: '500',
+            title: 'Internal Server Error',
+            detail:
+              'The server failed to handle the request. Quote the request id when reporting this.',
+          },
+        ],
+        meta: { requestId: HTTP_REQUEST_ID },
+      }),
+      isBase64Encoded: false,
+    });
+    expect(handler).not.toHaveBeenCalled();
+    expect(logger.error.mock.calls).toEqual([
+      [
+        expect.objectContaining({
+          message: 'Handler defect answered with a masked 500',
+          errorName: 'TypeError',
+          errorMessage:
+            'The cors origins predicate answered an object; it must answer true or false at once.',
+        }),
+      ],
+    ]);
   });
 });

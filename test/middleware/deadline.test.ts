@@ -12,6 +12,8 @@ import type {
   ProblemError,
 } from '../../src/index.js';
 import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { LAMBDA_ID, SHAPES, eventFor, parsedResult, resultFor } from '../hardening/shapes.js';
+import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';
 import {
   HTTP_REQUEST_ID,
@@ -260,5 +262,86 @@ describe('deadline: nothing changes otherwise', () => {
       await vi.advanceTimersByTimeAsync(1_000);
       expect((await answer).statusCode).toBe(200);
     }
+  });
+});
+
+describe('deadline: a deadline further away than a timer can wait', () => {
+  // Node's timers overflow past 2^31 − 1 ms (about 24.8 days) and fire after 1 ms instead.
+  const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+  it.each(SHAPES)(
+    '%s: with 2^31 ms left, the handler is answered as usual, not with an instant 503',
+    async (shape) => {
+      const logger = capturingLogger();
+      const lambda = toLambda(after(30), { logger, middleware: [deadline({ marginMs: 500 })] });
+      const context = fakeContext({
+        awsRequestId: LAMBDA_ID,
+        getRemainingTimeInMillis: () => 2 ** 31 + 500,
+      });
+
+      const result = await lambda(eventFor(shape, { path: '/items' }), context);
+
+      expect(parsedResult(result)).toEqual(
+        resultFor(shape, {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: { done: true },
+        }),
+      );
+      expect(logger.error).not.toHaveBeenCalled();
+    },
+  );
+
+  it('the longest wait a timer takes still ends in the 503 (fake timers)', async () => {
+    vi.useFakeTimers();
+    const { lambda } = withDeadline(hanging, { marginMs: 500 });
+    const answer = track(
+      lambda(
+        httpApiEvent({ requestId: HTTP_REQUEST_ID }),
+        contextWithRemaining(LONGEST_TIMER_MS + 500),
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(LONGEST_TIMER_MS - 1);
+    expect(answer.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await answer.promise).statusCode).toBe(503);
+  });
+});
+
+describe('deadline: options a JavaScript caller could get wrong are refused when it is built', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'marginMs as a string',
+      { marginMs: '500' },
+      'deadline: `marginMs` is a string; pass a finite number of 0 or more.',
+    ],
+    [
+      'marginMs NaN',
+      { marginMs: Number.NaN },
+      'deadline: `marginMs` is NaN; pass a finite number of 0 or more.',
+    ],
+    [
+      'a negative marginMs',
+      { marginMs: -100 },
+      'deadline: `marginMs` is -100; pass a finite number of 0 or more.',
+    ],
+    [
+      'marginMs Infinity',
+      { marginMs: Number.POSITIVE_INFINITY },
+      'deadline: `marginMs` is Infinity; pass a finite number of 0 or more.',
+    ],
+    [
+      'a number where the options belong',
+      500,
+      'deadline: the options are a number; pass an object, e.g. deadline({ marginMs: 500 }).',
+    ],
+  ])('%s', (_, options, message) => {
+    expect(thrownBy(() => deadline(options as DeadlineOptions))).toStrictEqual(
+      new TypeError(message),
+    );
+  });
+
+  it('a margin of 0 is allowed', () => {
+    expect(thrownBy(() => deadline({ marginMs: 0 }))).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import type {
   SecurityHeadersOptions,
 } from '../../src/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
+import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';
 
@@ -244,5 +245,57 @@ describe('securityHeaders: options', () => {
       'content-type': 'application/json',
       'x-request-id': HTTP_REQUEST_ID,
     });
+  });
+});
+
+describe('securityHeaders: options no response could carry are refused when it is built', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'a value with ESC',
+      { headers: { 'x-frame-options': 'DENY\u001b[0m' } },
+      'securityHeaders: `headers.x-frame-options` has a character a header value cannot hold (RFC 9110 §5.5: HTAB, space, visible ASCII and 0x80–0xFF only).',
+    ],
+    [
+      'a value with CR LF',
+      { headers: { 'content-security-policy': "default-src 'none'\r\nx-injected: 1" } },
+      'securityHeaders: `headers.content-security-policy` has a character a header value cannot hold (RFC 9110 §5.5: HTAB, space, visible ASCII and 0x80–0xFF only).',
+    ],
+    [
+      'a value that is true',
+      { headers: { 'x-frame-options': true } },
+      "securityHeaders: `headers.x-frame-options` is a boolean; pass the header's value, or false to leave it out.",
+    ],
+    [
+      'a name that is not a token',
+      { headers: { 'x frame options': 'DENY' } },
+      'securityHeaders: "x frame options" in `headers` is not a header name (an RFC 9110 token).',
+    ],
+    [
+      'headers as a string',
+      { headers: 'x-frame-options: DENY' },
+      "securityHeaders: `headers` is a string; pass an object of names to values, e.g. { 'x-frame-options': 'SAMEORIGIN' }.",
+    ],
+    [
+      'an error Cache-Control above U+00FF',
+      { errorCacheControl: 'no-store \u2014 always' },
+      'securityHeaders: `errorCacheControl` has a character a header value cannot hold (RFC 9110 §5.5: HTAB, space, visible ASCII and 0x80–0xFF only).',
+    ],
+    [
+      'a string where the options belong',
+      'strict',
+      'securityHeaders: the options are a string; pass an object, e.g. securityHeaders({ errorCacheControl: false }).',
+    ],
+  ])('%s', (_, options, message) => {
+    expect(thrownBy(() => securityHeaders(options as SecurityHeadersOptions))).toStrictEqual(
+      new TypeError(message),
+    );
+  });
+
+  it('a header left out with false, and obs-text in a value, are accepted', () => {
+    expect(
+      thrownBy(() =>
+        securityHeaders({ headers: { 'x-frame-options': false, 'x-note': 'caf\u00e9' } }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -26,7 +26,9 @@ import {
   toLambda,
   toLambdaIntegration,
 } from '../../src/index.js';
+import { successResponseTemplate } from '../../src/integration/templates.js';
 import { api } from '../../examples/shop/handler.js';
+import { javaMatches } from '../support/java-regex.js';
 
 const PROBLEM_JSON = 'application/problem+json';
 const REQUEST_ID_HEADER = {
@@ -404,6 +406,20 @@ describe('a router with statuses decided per error', () => {
     });
   });
 
+  it('matches the empty string, which API Gateway matches a success against, with no pattern', () => {
+    for (const [method, path] of [
+      ['get', '/items'],
+      ['post', '/items'],
+      ['delete', '/items/{id}'],
+      ['get', '/files/{path+}'],
+    ] as const) {
+      const patterns = Object.keys(
+        operationOf(document, method, path)['x-amazon-apigateway-integration'].responses ?? {},
+      ).filter((pattern) => pattern !== 'default');
+      expect(patterns.filter((pattern) => javaMatches(pattern, ''))).toStrictEqual([]);
+    }
+  });
+
   it('lists a fixed status with the tag, computed fields and all', () => {
     expect(operationOf(document, 'delete', '/items/{id}').responses['404']?.['description']).toBe(
       'Not Found: Missing.',
@@ -437,6 +453,9 @@ describe('a router with statuses decided per error', () => {
     });
     expect(create['x-amazon-apigateway-integration'].responses?.['default']).toStrictEqual({
       statusCode: '201',
+      responseTemplates: {
+        'application/json': successResponseTemplate('json-api', 'application/json'),
+      },
     });
     expect(create.responses['422']?.['description']).toBe(
       'Unprocessable Content: invalid request.',

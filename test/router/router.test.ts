@@ -243,17 +243,12 @@ describe.each(KINDS)('matching paths behind the catch-all route ($name)', (kind)
       '/users/u-1/posts/p-9',
       routed('GET /users/{id}/posts/{postId}', { id: 'u-1', postId: 'p-9' }),
     ],
-    // Each segment is decoded on its own, after the split.
-    ['GET', '/users/a%2Fb', routed('GET /users/{id}', { id: 'a/b' })],
-    ['GET', '/users/caf%C3%A9', routed('GET /users/{id}', { id: 'café' })],
-    ['GET', '/users/a%20b', routed('GET /users/{id}', { id: 'a b' })],
-    ['GET', '/users/%6De', routed('GET /users/me')],
-    ['GET', '/users/%E0%A4%A', routed('GET /users/{id}', { id: '%E0%A4%A' })],
+    // Percent-encoded paths, which each source hands over its own way: see "decoding each path
+    // exactly once" below.
     ['GET', '/files/readme', routed('GET /files/readme')],
     ['GET', '/files/readme/v2', routed('GET /files/{path+}', { path: 'readme/v2' })],
     ['GET', '/files/a/b/c.txt', routed('GET /files/{path+}', { path: 'a/b/c.txt' })],
     ['GET', '/files/a/b/', routed('GET /files/{path+}', { path: 'a/b' })],
-    ['GET', '/files/my%20docs/x', routed('GET /files/{path+}', { path: 'my docs/x' })],
     ['PUT', '/files/a/b', routed('PUT /files/{path+}', { path: 'a/b' })],
     ['GET', '/docs/intro', routed('GET /docs/{id}', { id: 'intro' })],
     ['GET', '/docs/guide/intro', routed('GET /docs/{rest+}', { rest: 'guide/intro' })],
@@ -502,6 +497,242 @@ describe('other event sources: the path decides', () => {
   });
 });
 
+describe('decoding each path exactly once, as each source hands it over', () => {
+  type Source = 'rest' | 'http' | 'function-url' | 'alb';
+  const SOURCES: readonly Source[] = ['rest', 'http', 'function-url', 'alb'];
+
+  /** The event each source sends for `GET path`, the path as the client wrote it. */
+  function sent(source: Source, path: string): HttpEvent {
+    switch (source) {
+      case 'rest':
+        return rest('GET', path, '/{proxy+}', { proxy: path.slice(1) });
+      case 'http':
+        return http('GET', path);
+      case 'function-url':
+        return functionUrlEvent({ path, requestId: FUNCTION_URL_REQUEST_ID });
+      case 'alb':
+        return albEvent({ path });
+    }
+  }
+
+  function resultOf(
+    source: Source,
+    status: number,
+    headers: Record<string, string>,
+    body: unknown,
+  ): object {
+    switch (source) {
+      case 'rest':
+        return REST.result(status, headers, body);
+      case 'http':
+        return HTTP.result(status, headers, body);
+      case 'function-url':
+        return {
+          statusCode: status,
+          headers: { ...headers, 'x-request-id': FUNCTION_URL_REQUEST_ID },
+          cookies: [],
+          body,
+          isBase64Encoded: false,
+        };
+      case 'alb':
+        return {
+          statusCode: status,
+          statusDescription: `${String(status)} ${reasonPhrase(status)}`,
+          headers: { ...headers, 'x-request-id': LAMBDA_REQUEST_ID },
+          body,
+          isBase64Encoded: false,
+        };
+    }
+  }
+
+  /** What a request must come to: a route with its parameters, no route, or a 400. */
+  type Want =
+    | { readonly route: string; readonly params: Record<string, string> }
+    | { readonly notFound: string }
+    | { readonly invalid: string };
+
+  const user = (id: string): Want => ({ route: 'GET /users/{id}', params: { id } });
+  const file = (path: string): Want => ({ route: 'GET /files/{path+}', params: { path } });
+  const noRoute = (path: string): Want => ({ notFound: path });
+  const invalid = (segment: string): Want => ({ invalid: segment });
+
+  function requestId(source: Source): string {
+    return {
+      rest: REST_REQUEST_ID,
+      http: HTTP_REQUEST_ID,
+      'function-url': FUNCTION_URL_REQUEST_ID,
+      alb: LAMBDA_REQUEST_ID,
+    }[source];
+  }
+
+  /** The whole result; `gateway` holds the path parameters the source sent, decoded. */
+  function expected(source: Source, want: Want, gateway: Record<string, string> = {}): object {
+    if ('route' in want) {
+      return resultOf(source, 200, JSON_TYPE, {
+        route: want.route,
+        params: { ...gateway, ...want.params },
+      });
+    }
+    if ('notFound' in want) {
+      return resultOf(
+        source,
+        404,
+        JSON_TYPE,
+        errors(requestId(source), {
+          status: '404',
+          title: 'Not Found',
+          code: 'route-not-found',
+          detail: `No route for GET ${want.notFound}.`,
+        }),
+      );
+    }
+    return resultOf(
+      source,
+      400,
+      JSON_TYPE,
+      errors(requestId(source), {
+        status: '400',
+        title: 'Bad Request',
+        code: 'invalid-path-encoding',
+        detail: `The path holds "${want.invalid}", which is not valid percent-encoding (RFC 3986, section 2.1).`,
+      }),
+    );
+  }
+
+  // A REST API, a Function URL and an ALB pass the path as sent; gatefold decodes each segment
+  // once. An HTTP API decodes the path itself (twice, as hotsock/voker#8 captured: the builder
+  // follows it), and gatefold decodes nothing more: the `http` column is what reaches the handler.
+  it.each<[string, Want, Want]>([
+    ['/users/caf%C3%A9', user('café'), user('café')],
+    ['/users/a%20b', user('a b'), user('a b')],
+    ['/users/%6De', { route: 'GET /users/me', params: {} }, { route: 'GET /users/me', params: {} }],
+    ['/users/a%2Fb', user('a/b'), noRoute('/users/a/b')],
+    ['/users/100%2525', user('100%25'), user('100%')],
+    ['/users/%252e%252e', user('%2e%2e'), user('..')],
+    ['/files/my%20docs/x', file('my docs/x'), file('my docs/x')],
+    // The HTTP API ends the path at the `?` its decoding revealed.
+    ['/files/a%3Fb%23c', file('a?b#c'), file('a')],
+  ])('GET %s', async (path, raw, fromHttpApi) => {
+    for (const source of SOURCES) {
+      const want = source === 'http' ? fromHttpApi : raw;
+      const gateway = source === 'rest' ? { proxy: decodeURIComponent(path.slice(1)) } : {};
+      expect([source, await serve(api, sent(source, path))]).toEqual([
+        source,
+        expected(source, want, gateway),
+      ]);
+    }
+  });
+
+  // An HTTP API refuses these itself, before any function runs (see gatefold/testing's tests).
+  it.each([
+    ['/users/%E0%A4%A', '%E0%A4%A'],
+    ['/users/100%', '100%'],
+    ['/users/%C0%AE%C0%AE', '%C0%AE%C0%AE'],
+    ['/files/a/%zz/b', '%zz'],
+  ])(
+    'answers GET %s, where %s does not decode, with 400 from a REST API, a Function URL and an ALB',
+    async (path, segment) => {
+      for (const source of ['rest', 'function-url', 'alb'] as const) {
+        expect([source, await serve(api, sent(source, path))]).toEqual([
+          source,
+          expected(source, invalid(segment)),
+        ]);
+      }
+    },
+  );
+
+  /** An HTTP API event whose `rawPath` the gateway decoded to `rawPath`. */
+  function fromHttpApi(
+    rawPath: string,
+    routeKey = '$default',
+    pathParameters?: Record<string, string>,
+  ): HttpEvent {
+    const base = httpApiEvent({ routeKey, pathParameters, requestId: HTTP_REQUEST_ID });
+    return {
+      ...base,
+      rawPath,
+      requestContext: {
+        ...base.requestContext,
+        http: { ...base.requestContext.http, path: rawPath },
+      },
+    };
+  }
+
+  /** A payload 1.0 event from an HTTP API: a REST-shaped event with `version: "1.0"`. */
+  function fromHttpApiV1(
+    path: string,
+    resource: string,
+    pathParameters?: Record<string, string>,
+  ): HttpEvent {
+    return {
+      ...rest('GET', '/', resource, pathParameters ?? null),
+      path,
+      version: '1.0',
+    };
+  }
+
+  it.each<[string, HttpEvent, Source, Want]>([
+    ['an HTTP API path with a decoded %', fromHttpApi('/users/100%25'), 'http', user('100%25')],
+    [
+      'an HTTP API path with a decoded escape that spells a route',
+      fromHttpApi('/users/%6De'),
+      'http',
+      user('%6De'),
+    ],
+    ['an HTTP API path with a decoded ? and #', fromHttpApi('/users/a?b#c'), 'http', user('a?b#c')],
+    [
+      'an HTTP API path with a decoded space and a lone %',
+      fromHttpApi('/users/50% off'),
+      'http',
+      user('50% off'),
+    ],
+    [
+      'an HTTP API path that cannot be decoded again',
+      fromHttpApi('/files/a?b/%zz/c#d'),
+      'http',
+      file('a?b/%zz/c#d'),
+    ],
+    [
+      'an HTTP API route key with its decoded parameters',
+      fromHttpApi('/users/100%25', 'GET /users/{id}', { id: '100%25' }),
+      'http',
+      user('100%25'),
+    ],
+    [
+      'a REST resource with its encoded parameters',
+      rest('GET', '/users/100%2525', '/users/{id}', { id: '100%2525' }),
+      'rest',
+      user('100%25'),
+    ],
+    [
+      'a REST resource whose parameter does not decode',
+      rest('GET', '/users/%E0%A4%A', '/users/{id}', { id: '%E0%A4%A' }),
+      'rest',
+      invalid('%E0%A4%A'),
+    ],
+    [
+      'a payload 1.0 event from an HTTP API, matched on its decoded path',
+      fromHttpApiV1('/users/100%25', '$default'),
+      'rest',
+      user('100%25'),
+    ],
+    [
+      'a payload 1.0 event from an HTTP API, with its decoded parameters',
+      fromHttpApiV1('/users/100%25', '/users/{id}', { id: '100%25' }),
+      'rest',
+      user('100%25'),
+    ],
+    [
+      'the same event from a REST API (no version): its path is decoded once',
+      { ...fromHttpApiV1('/users/100%25', '$default'), version: undefined } as HttpEvent,
+      'rest',
+      user('100%'),
+    ],
+  ])('%s', async (_name, event, source, want) => {
+    expect(await serve(api, event)).toEqual(expected(source, want));
+  });
+});
+
 describe('the request a route receives', () => {
   it('has the route and the matched parameters, the rest as it came, frozen', async () => {
     const seen: HttpRequest[] = [];
@@ -535,7 +766,8 @@ describe('the request a route receives', () => {
       method: 'PUT',
       path: '/users/u-1/posts/p%202',
       route: 'PUT /users/{id}/posts/{postId}',
-      pathParameters: { proxy: 'users/u-1/posts/p%202', id: 'u-1', postId: 'p 2' },
+      // A REST API sends its path parameters still encoded: each is decoded once, like the path.
+      pathParameters: { proxy: 'users/u-1/posts/p 2', id: 'u-1', postId: 'p 2' },
       // The builder's headers, then the given ones.
       headers: {
         accept: ['*/*'],

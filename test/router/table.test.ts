@@ -1,13 +1,21 @@
 /**
  * The route table on its own: templates parsed into segments, inserted into a tree of nodes,
- * and request paths split and matched against it (static before `{param}` before `{rest+}`,
- * with backtracking). A property checks that every declared static route finds itself.
+ * and request paths split, each segment decoded once, and matched against it (static before
+ * `{param}` before `{rest+}`, with backtracking). A property checks that every declared static
+ * route finds itself.
  * `FUZZ_RUNS=10000 npx vitest run test/router/table.test.ts` for more runs.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../../src/router/table.js';
-import { emptyNode, insert, match, parseTemplate, splitPath } from '../../src/router/table.js';
+import {
+  decodeSegments,
+  emptyNode,
+  insert,
+  match,
+  parseTemplate,
+  splitPath,
+} from '../../src/router/table.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
 
@@ -38,9 +46,14 @@ function tree(rows: readonly (readonly [string, string, string])[]): Node<string
   return root;
 }
 
-/** What matching a path found, as plain data: the route for a method, and the parameters. */
+/**
+ * What matching a path found, as plain data: the route for a method and the parameters, or the
+ * segment that did not decode.
+ */
 function found(root: Node<string>, path: string, method = 'GET') {
-  const result = match(root, splitPath(path));
+  const decoded = decodeSegments(splitPath(path));
+  if (!decoded.ok) return { invalid: decoded.segment };
+  const result = match(root, decoded.segments);
   return result === undefined
     ? undefined
     : {
@@ -252,7 +265,7 @@ describe('splitPath', () => {
     ['/users/u-1/posts/', ['users', 'u-1', 'posts']],
     ['/users//posts', ['users', '', 'posts']],
     ['/users/u-1//', ['users', 'u-1', '']],
-    // Escapes are left for matching, which decodes each segment after the split.
+    // Escapes are left for decodeSegments, which decodes each segment after the split.
     ['/files/a%2Fb/c%20d', ['files', 'a%2Fb', 'c%20d']],
     // Without a leading slash (an asterisk-form OPTIONS through the local server): no route.
     ['*', ['']],
@@ -276,6 +289,58 @@ describe('splitPath', () => {
         expect(splitPath(sent)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('decodeSegments', () => {
+  it.each<[readonly string[], readonly string[]]>([
+    [[], []],
+    [
+      ['users', 'u-1'],
+      ['users', 'u-1'],
+    ],
+    // Each segment once, on its own: an encoded slash stays inside its segment.
+    [
+      ['files', 'a%2Fb', 'c%20d'],
+      ['files', 'a/b', 'c d'],
+    ],
+    [
+      ['caf%C3%A9', 'plain', '%E2%82%AC'],
+      ['café', 'plain', '€'],
+    ],
+    [
+      ['100%2525', '%252F'],
+      ['100%25', '%2F'],
+    ],
+    [
+      ['a+b', '%2B'],
+      ['a+b', '+'],
+    ],
+    [
+      ['%00', '%3F%23'],
+      ['\u0000', '?#'],
+    ],
+  ])('decodes %j once into %j', (segments, decoded) => {
+    expect(decodeSegments(segments)).toEqual({ ok: true, segments: decoded });
+  });
+
+  it('gives the segments back unchanged, without a copy, when none holds an escape', () => {
+    const segments = ['users', 'u-1', 'posts'];
+    expect(decodeSegments(segments)).toEqual({ ok: true, segments });
+    expect((decodeSegments(segments) as { segments: readonly string[] }).segments).toBe(segments);
+  });
+
+  it.each([
+    [['%zz'], '%zz'],
+    [['users', '100%'], '100%'],
+    [['a', '%E0%A4%A', '%zz'], '%E0%A4%A'],
+    // Overlong, truncated, a surrogate, beyond U+10FFFF: not UTF-8.
+    [['%C0%AE'], '%C0%AE'],
+    [['%E2%82'], '%E2%82'],
+    [['%ED%A0%80'], '%ED%A0%80'],
+    [['%F4%90%80%80'], '%F4%90%80%80'],
+  ])('refuses %j at %s, which is not valid percent-encoding', (segments, segment) => {
+    expect(decodeSegments(segments)).toEqual({ ok: false, segment });
   });
 });
 
@@ -308,8 +373,9 @@ describe('match', () => {
     ['/users/caf%C3%A9', 'user', { id: 'café' }],
     ['/users/a%20b+c', 'user', { id: 'a b+c' }],
     ['/users/%6De', 'me', {}],
-    ['/users/%E0%A4%A', 'user', { id: '%E0%A4%A' }],
-    ['/users/100%', 'user', { id: '100%' }],
+    // Decoded once: an escaped escape stays an escape.
+    ['/users/100%2525', 'user', { id: '100%25' }],
+    ['/users/%252e%252e', 'user', { id: '%2e%2e' }],
     ['/files/readme', 'readme', {}],
     ['/files/readme/v2', 'file', { path: 'readme/v2' }],
     ['/files/a/b/c.txt', 'file', { path: 'a/b/c.txt' }],
@@ -335,6 +401,15 @@ describe('match', () => {
     ['/a/b/e'],
   ])('finds nothing for %s', (path) => {
     expect(found(root, path)).toBeUndefined();
+  });
+
+  it.each([
+    ['/users/%E0%A4%A', '%E0%A4%A'],
+    ['/users/100%', '100%'],
+    ['/users/%zz/posts/%C0%AE', '%zz'],
+    ['/files/ok/%C0%AE', '%C0%AE'],
+  ])('finds no route for %s, whose segment %s does not decode', (path, segment) => {
+    expect(found(root, path)).toEqual({ invalid: segment });
   });
 
   it('finds the node for a path whatever its methods', () => {

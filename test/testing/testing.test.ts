@@ -362,6 +362,75 @@ describe('event options', () => {
   });
 });
 
+describe('paths, as each source hands them over', () => {
+  // The path option is the path as the client sends it. Live captures of every source
+  // (hotsock/voker#8, vokerhttp/testdata/ingress-paths.json) show a REST API, a Function URL and
+  // an ALB passing it on as sent, and an HTTP API decoding it: twice, ending it at a `?` that the
+  // first decoding revealed, and answering 400 itself for one that does not decode.
+  it.each([
+    ['/capture/plain', '/capture/plain'],
+    ['/capture/space%20value', '/capture/space value'],
+    ['/capture/question%3Fvalue', '/capture/question'],
+    ['/capture/hash%23value', '/capture/hash#value'],
+    ['/capture/slash%2Fvalue', '/capture/slash/value'],
+    ['/capture/unicode-%CE%BB-%E4%B8%96%E7%95%8C', '/capture/unicode-λ-世界'],
+    ['/capture/literal%252Fvalue', '/capture/literal/value'],
+    ['/capture/literal%253Fvalue', '/capture/literal?value'],
+    ['/capture/literal%2525value', '/capture/literal%value'],
+  ])('sent as %s, each source hands it over as captured', (sent, fromHttpApi) => {
+    const rest = restApiEvent({ path: sent, stage: 'live' });
+    const http = httpApiEvent({ path: sent });
+    const url = functionUrlEvent({ path: sent });
+    const alb = albEvent({ path: sent });
+    expect({
+      rest: [rest.path, rest.requestContext.path],
+      http: [http.rawPath, http.requestContext.http.path],
+      url: [url.rawPath, url.requestContext.http.path],
+      alb: alb.path,
+    }).toEqual({
+      rest: [sent, `/live${sent}`],
+      http: [fromHttpApi, fromHttpApi],
+      url: [sent, decodeURIComponent(sent)],
+      alb: sent,
+    });
+  });
+
+  it('puts a named stage in front of the decoded rawPath', () => {
+    const event = httpApiEvent({ path: '/my%20docs', stage: 'v1' });
+    expect([event.rawPath, event.requestContext.http.path]).toEqual(['/v1/my docs', '/v1/my docs']);
+  });
+
+  it.each(['/capture/percent%25done', '/users/%zz', '/users/%C0%AE', '/users/100%'])(
+    'httpApiEvent refuses %s, which an HTTP API answers with 400 without invoking the function',
+    (sent) => {
+      expect(() => httpApiEvent({ path: sent })).toThrow(
+        new Error(
+          `httpApiEvent: an HTTP API answers path ${JSON.stringify(sent)} with 400 itself and never invokes the function: it percent-decodes the path twice, and this one does not decode.`,
+        ),
+      );
+    },
+  );
+
+  it('keeps a path that does not decode as sent for the other sources', () => {
+    const sent = '/users/%C0%AE';
+    const url = functionUrlEvent({ path: sent });
+    expect({
+      rest: restApiEvent({ path: sent }).path,
+      url: [url.rawPath, url.requestContext.http.path],
+      alb: albEvent({ path: sent }).path,
+    }).toEqual({ rest: sent, url: [sent, sent], alb: sent });
+  });
+
+  it.each([
+    ['restApiEvent', restApiEvent({ path: '/users/caf%C3%A9' })],
+    ['httpApiEvent', httpApiEvent({ path: '/users/caf%C3%A9' })],
+    ['functionUrlEvent', functionUrlEvent({ path: '/users/caf%C3%A9' })],
+    ['albEvent', albEvent({ path: '/users/caf%C3%A9' })],
+  ])('%s: toLambda reads the same request path from every source', async (_, event) => {
+    expect((await seen(event)).path).toBe('/users/caf%C3%A9');
+  });
+});
+
 describe('fakeContext', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -1,6 +1,12 @@
 import { err, errAsync, ok } from 'neverthrow';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ErrorMap, HttpRequest, TaggedErrorClass } from '../../src/index.js';
+import type {
+  ErrorEntry,
+  ErrorMap,
+  HttpRequest,
+  ProblemSource,
+  TaggedErrorClass,
+} from '../../src/index.js';
 import {
   TaggedError,
   badRequest,
@@ -72,6 +78,61 @@ describe('errorMap exhaustiveness', () => {
   it('accepts only error statuses', () => {
     // @ts-expect-error — 200 is not an error status
     errorMap<CartEmpty>({ CartEmpty: { status: 200 } });
+  });
+});
+
+describe('error map entries', () => {
+  it('carry a source, fixed or computed from the error, shaped as a problem source', () => {
+    errorMap<UserErrors>({
+      UserNotFound: { status: 404, source: { parameter: 'id' } },
+      EmailTaken: {
+        status: 409,
+        source: (e) => {
+          expectTypeOf(e).toEqualTypeOf<EmailTaken>();
+          return { pointer: '/data/attributes/email' };
+        },
+      },
+    });
+    errorMap<UserErrors>({
+      UserNotFound: () => ({ status: 404, source: { header: 'x-user-id' } }),
+      EmailTaken: { status: 409, source: { pointer: '/data/attributes/email' } },
+    });
+    expectTypeOf<ErrorEntry<EmailTaken>['source']>().toEqualTypeOf<
+      ProblemSource | ((error: EmailTaken) => ProblemSource) | undefined
+    >();
+  });
+
+  it('refuse a source of another shape', () => {
+    errorMap<UserErrors>({
+      // @ts-expect-error — a source is a pointer, a parameter or a header, not a path
+      UserNotFound: { status: 404, source: { path: '/users' } },
+      EmailTaken: { status: 409 },
+    });
+    errorMap<UserErrors>({
+      UserNotFound: { status: 404 },
+      // @ts-expect-error — a pointer is text
+      EmailTaken: { status: 409, source: () => ({ pointer: 7 }) },
+    });
+    errorMap<UserErrors>({
+      UserNotFound: { status: 404 },
+      // @ts-expect-error — `id` belongs to UserNotFound
+      EmailTaken: { status: 409, source: (e) => ({ parameter: String(e.id) }) },
+    });
+  });
+
+  it('refuse members entries do not have, in a map and in an override', () => {
+    errorMap<UserErrors>({
+      // @ts-expect-error — `sauce` is not a member of an entry (a misspelt `source`)
+      UserNotFound: { status: 404, sauce: { parameter: 'id' } },
+      EmailTaken: { status: 409 },
+    });
+    errorMap<UserErrors>({
+      UserNotFound: { status: 404 },
+      // @ts-expect-error — `details` is not a member of an entry (`detail` is)
+      EmailTaken: { status: 409, details: 'taken' },
+    });
+    // @ts-expect-error — `retryAfter` is not a member of an entry (headers carry it)
+    overrideErrors(userErrors, { UserNotFound: { status: 410, retryAfter: 30 } });
   });
 });
 
