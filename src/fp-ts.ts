@@ -13,7 +13,7 @@ import { ResultAsync, err, ok } from 'neverthrow';
  * @example
  * ```ts
  * import * as E from 'fp-ts/Either';
- * import { fromEither } from 'gatefold';
+ * import { fromEither } from 'gatefold/fp-ts';
  * fromEither(E.right(1)).isOk(); // true
  * ```
  */
@@ -27,7 +27,7 @@ export function fromEither<E, A>(either: Either<E, A>): Result<A, E> {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { toEither } from 'gatefold';
+ * import { toEither } from 'gatefold/fp-ts';
  * toEither(ok(1)); // { _tag: 'Right', right: 1 }
  * ```
  */
@@ -44,7 +44,7 @@ export function toEither<T, E>(result: Result<T, E>): Either<E, T> {
  * @example
  * ```ts
  * import * as TE from 'fp-ts/TaskEither';
- * import { fromTaskEither } from 'gatefold';
+ * import { fromTaskEither } from 'gatefold/fp-ts';
  * const result = await fromTaskEither(TE.right(1));
  * ```
  */
@@ -58,7 +58,7 @@ export function fromTaskEither<E, A>(task: TaskEither<E, A>): ResultAsync<A, E> 
  * @example
  * ```ts
  * import { okAsync } from 'neverthrow';
- * import { toTaskEither } from 'gatefold';
+ * import { toTaskEither } from 'gatefold/fp-ts';
  * const either = await toTaskEither(okAsync(1))();
  * ```
  */

@@ -1,3 +1,20 @@
+/**
+ * `gatefold`: what a handler needs — `toLambda`, `endpoint` and its codecs and validators,
+ * `router`, error maps and tagged errors, replies and problems. The rest has a subpath of its
+ * own, so that a bundle pays only for what it imports: `gatefold/middleware`,
+ * `gatefold/openapi`, `gatefold/integration`, `gatefold/dev`, `gatefold/fp-ts` and
+ * `gatefold/testing`.
+ *
+ * @example
+ * ```ts
+ * import { ok } from 'neverthrow';
+ * import { json, toLambda } from 'gatefold';
+ *
+ * export const handler = toLambda(() => ok(json({ hello: 'world' })));
+ * ```
+ *
+ * @module
+ */
 export { toLambda, UnsupportedEventError } from './adapter.js';
 export type { LambdaHttpHandler } from './adapter.js';
 export { endpoint } from './decode/endpoint.js';
@@ -52,52 +69,21 @@ export type {
   TaggedErrorInstance,
   TaggedErrorOptions,
 } from './errors/tagged-error.js';
-export { serve } from './dev/serve.js';
-export { toLambdaIntegration, IntegrationErrorResponse } from './integration/adapter.js';
-export type { LambdaIntegrationHandler } from './integration/adapter.js';
-export { INTEGRATION_EVENT_VERSION, isIntegrationEvent } from './integration/event.js';
-export type { IntegrationEvent, PassthroughEvent } from './integration/event.js';
-export {
-  FOREIGN_ERROR_PATTERN,
-  otherStatusPattern,
-  selectionPattern,
-} from './integration/message.js';
-export type { ErrorMessage } from './integration/message.js';
-export {
-  errorResponseTemplate,
-  requestTemplate,
-  successResponseTemplate,
-} from './integration/templates.js';
-export { openApiDocument } from './openapi/document.js';
-export type { IntegrationType, OpenApiDocument, OpenApiOptions } from './openapi/document.js';
-export { codecSchema, withSchema } from './openapi/json-schema.js';
-export type { JsonSchema, SchemaOptions } from './openapi/json-schema.js';
-export type { LambdaFunction, LocalServer, ServeOptions } from './dev/serve.js';
-export type { LocalEventKind } from './dev/to-event.js';
 export { detectEventKind } from './events/kinds.js';
 export { MIN_RESPONSE_LIMIT, PAYLOAD_LIMITS } from './events/limits.js';
 export type { PayloadLimits, ResponseLimits } from './events/limits.js';
-export { compress } from './middleware/compress.js';
-export type { CompressOptions } from './middleware/compress.js';
-export { conditionalGet } from './middleware/conditional-get.js';
-export { cors } from './middleware/cors.js';
-export type { CorsOptions } from './middleware/cors.js';
-export { deadline } from './middleware/deadline.js';
-export type { DeadlineOptions } from './middleware/deadline.js';
 export type { HttpHandler, Middleware, MiddlewareTools } from './middleware/middleware.js';
-export { securityHeaders } from './middleware/security-headers.js';
-export type { SecurityHeadersOptions } from './middleware/security-headers.js';
 export { router } from './router/router.js';
 export type {
   Method,
   RouteAdder,
   RouteHandler,
   RouteInfo,
+  RouteOptions,
   Router,
   RouterOptions,
 } from './router/router.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
-export { fromEither, fromTaskEither, toEither, toTaskEither } from './fp-ts.js';
 export type { Handler, MappedErrors, Outcome, ProblemError } from './handler.js';
 export { consoleLogger } from './logger.js';
 export type { LogLevel, LogRecord, Logger } from './logger.js';

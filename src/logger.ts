@@ -61,6 +61,52 @@ export function safeLog(logger: Logger, level: LogLevel, record: LogRecord): voi
   }
 }
 
+/**
+ * Where `gatefold/testing` catches what the console logger and the default metrics writer print,
+ * so that a test can read the lines of one invocation instead of seeing them in its output. One
+ * slot for the process, shared by every copy of gatefold loaded (the ESM and CommonJS builds, the
+ * sources): a test may import `gatefold/testing` from one copy and the handler from another.
+ * Keyed by the format version of {@link LineCapture}.
+ */
+const CAPTURE = /*#__PURE__*/ Symbol.for('gatefold.line-capture.v1');
+
+/** @internal What a printed line is: a logger record at its level, or an EMF metrics line. */
+export type LineKind = LogLevel | 'metrics';
+
+/** @internal Where the lines of one invocation go while `gatefold/testing` captures them. */
+export interface LineSink {
+  /** Takes a line that was about to be printed; `false` when it does not, and it is printed. */
+  take(kind: LineKind, line: string): boolean;
+}
+
+/**
+ * @internal The capture in place: an `AsyncLocalStorage` of sinks, which the testing module makes
+ * (the core never loads `node:async_hooks`) and runs each invocation it captures in.
+ */
+export interface LineCapture {
+  /** The sink of the invocation running, if it is captured. */
+  getStore(): LineSink | undefined;
+  /** Runs `callback` with `sink` as the store of everything it starts. */
+  run<R>(sink: LineSink, callback: () => R): R;
+}
+
+type CaptureHolder = Partial<Record<symbol, LineCapture>>;
+
+/** @internal The process-wide capture, made by `make` the first time it is asked for. */
+export function lineCapture(make: () => LineCapture): LineCapture {
+  return ((globalThis as CaptureHolder)[CAPTURE] ??= make());
+}
+
+/**
+ * @internal Hands a line to the sink of the invocation running, when there is one: `true` when it
+ * took the line, which then is not printed. Without `gatefold/testing`'s `invoke`, one property
+ * read.
+ */
+export function captured(kind: LineKind, line: string): boolean {
+  const capture = (globalThis as CaptureHolder)[CAPTURE];
+  return capture !== undefined && (capture.getStore()?.take(kind, line) ?? false);
+}
+
 function line(level: LogLevel, record: LogRecord): string {
   try {
     return JSON.stringify({ level, ...record });
@@ -72,7 +118,8 @@ function line(level: LogLevel, record: LogRecord): string {
 
 /**
  * The default logger: one JSON object per line on the console, which CloudWatch Logs indexes
- * as structured fields.
+ * as structured fields. Under `gatefold/testing`'s `invoke`, the lines of the invocation are
+ * returned on its response (`logs`) instead.
  *
  * @example
  * ```ts
@@ -82,15 +129,24 @@ function line(level: LogLevel, record: LogRecord): string {
  */
 export const consoleLogger: Logger = {
   error: (record) => {
-    console.error(line('error', record));
+    const text = line('error', record);
+    if (!captured('error', text)) console.error(text);
   },
   warn: (record) => {
-    console.warn(line('warn', record));
+    const text = line('warn', record);
+    if (!captured('warn', text)) console.warn(text);
   },
   info: (record) => {
-    console.info(line('info', record));
+    const text = line('info', record);
+    if (!captured('info', text)) console.info(text);
   },
   debug: (record) => {
-    console.debug(line('debug', record));
+    const text = line('debug', record);
+    if (!captured('debug', text)) console.debug(text);
   },
 };
+
+const ignore = (): void => undefined;
+
+/** @internal What `logger: false` logs to: nothing. */
+export const silentLogger: Logger = { error: ignore, warn: ignore, info: ignore, debug: ignore };

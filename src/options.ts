@@ -17,8 +17,12 @@ export type JsonApiMediaType = 'application/json' | 'application/vnd.api+json';
 
 /** Options of {@link toLambda}. */
 export interface LambdaOptions {
-  /** Where defects, errors and access lines are logged; JSON lines on the console by default. */
-  readonly logger?: Logger;
+  /**
+   * Where defects, errors and access lines are logged; JSON lines on the console by default.
+   * `false` logs nothing and writes no EMF metric lines to standard output (a `metrics.write`
+   * of your own is still called): not even a defect leaves a trace, so keep it for tests.
+   */
+  readonly logger?: Logger | false;
   /** The problem body format; `json-api` by default. */
   readonly errorFormat?: ErrorFormat;
   /** The content type of JSON:API documents; `application/json` by default. */

@@ -14,7 +14,8 @@ import type { HttpRequest } from './request.js';
 import type { HttpResponse } from './response.js';
 import type { Middleware, MiddlewareTools } from './middleware/middleware.js';
 import { defectFolded, foldSettled, problemsFolded } from './fold.js';
-import { consoleLogger } from './logger.js';
+import type { Logger } from './logger.js';
+import { consoleLogger, silentLogger } from './logger.js';
 import type { Chain } from './middleware/chain.js';
 import { chain } from './middleware/chain.js';
 import { writeStdout } from './observe/metrics.js';
@@ -155,6 +156,29 @@ function middlewareList(middleware: unknown): readonly Middleware[] {
   return middleware as readonly Middleware[];
 }
 
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
+/**
+ * The logger option, checked when the adapter is built: a JavaScript caller can pass `true`, or
+ * an object that is no logger, and each record would otherwise be dropped without a word.
+ */
+function loggerOption(logger: unknown): Logger | false {
+  if (logger === undefined) return consoleLogger;
+  if (logger === false) return false;
+  const missing =
+    (typeof logger === 'object' || typeof logger === 'function') && logger !== null
+      ? LOG_LEVELS.find((level) => typeof (logger as Partial<Logger>)[level] !== 'function')
+      : 'error';
+  if (missing !== undefined) {
+    const kind = kindOf(logger);
+    const what = kind === 'an object' ? `an object with no ${missing} method` : kind;
+    throw new TypeError(
+      `The \`logger\` option is ${what}; pass a logger (error, warn, info and debug methods, e.g. consoleLogger), or false to log nothing.`,
+    );
+  }
+  return logger as Logger;
+}
+
 /**
  * A HEAD response: the headers GET would send, no body (RFC 9110 §9.3.2). Dropped last, so that
  * middleware computed its headers (an ETag, a length, an encoding) from the body GET would send.
@@ -185,7 +209,10 @@ export function pipeline(
   handler: AnyHandler,
   options: LambdaOptions & { readonly errors?: ErrorMap<Tagged> | undefined },
 ): Pipeline {
-  const logger = options.logger ?? consoleLogger;
+  const chosen = loggerOption(options.logger);
+  // `false`: nothing is logged or printed; the lines that only observing needs are not even built.
+  const silent = chosen === false;
+  const logger = silent ? silentLogger : chosen;
   const config: FoldConfig = {
     logger,
     errorFormat: options.errorFormat ?? 'json-api',
@@ -194,10 +221,10 @@ export function pipeline(
   };
   const observeConfig: ObserveConfig = {
     logger,
-    clientErrorLevel: options.clientErrorLogLevel ?? 'info',
-    accessLog: options.accessLog ?? false,
+    clientErrorLevel: silent ? 'off' : (options.clientErrorLogLevel ?? 'info'),
+    accessLog: !silent && (options.accessLog ?? false),
     metrics:
-      options.metrics === undefined
+      options.metrics === undefined || (silent && options.metrics.write === undefined)
         ? undefined
         : { namespace: options.metrics.namespace, write: options.metrics.write ?? writeStdout },
   };

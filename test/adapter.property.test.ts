@@ -6,7 +6,6 @@ import { ResultAsync, err, errAsync, ok, okAsync } from 'neverthrow';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import type {
-  CorsOptions,
   ErrorFormat,
   ErrorStatus,
   Handler,
@@ -22,14 +21,11 @@ import type {
   ReplyOptions,
   SuccessStatus,
 } from '../src/index.js';
+import type { CorsOptions } from '../src/middleware/index.js';
 import {
   UnsupportedEventError,
   accepted,
   binary,
-  compress,
-  conditionalGet,
-  cors,
-  deadline,
   created,
   detectEventKind,
   isProblem,
@@ -40,13 +36,19 @@ import {
   notFound,
   problem,
   redirect,
-  securityHeaders,
   serviceUnavailable,
   text,
   toLambda,
   tooManyRequests,
   unauthorized,
 } from '../src/index.js';
+import {
+  compress,
+  conditionalGet,
+  cors,
+  deadline,
+  securityHeaders,
+} from '../src/middleware/index.js';
 import {
   albEvent,
   fakeContext,

@@ -39,7 +39,15 @@ function compile(all: readonly Example[]): Map<string, string[]> {
   const options: ts.CompilerOptions = {
     ...parsed.options,
     noEmit: true,
-    paths: { gatefold: ['./src/index.ts'], 'gatefold/testing': ['./src/testing/index.ts'] },
+    paths: {
+      gatefold: ['./src/index.ts'],
+      'gatefold/middleware': ['./src/middleware/index.ts'],
+      'gatefold/openapi': ['./src/openapi/index.ts'],
+      'gatefold/integration': ['./src/integration/index.ts'],
+      'gatefold/dev': ['./src/dev/index.ts'],
+      'gatefold/fp-ts': ['./src/fp-ts.ts'],
+      'gatefold/testing': ['./src/testing/index.ts'],
+    },
     baseUrl: root,
     // Examples show fragments of a handler module; unused names are fine there.
     noUnusedLocals: false,

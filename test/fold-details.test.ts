@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorMapEntries, HttpResponse, Middleware, ProblemSource } from '../src/index.js';
 import {
   TaggedError,
-  compress,
   errorMap,
   overrideErrors,
   text,
@@ -17,6 +16,7 @@ import {
   toLambda,
   tooManyRequests,
 } from '../src/index.js';
+import { compress } from '../src/middleware/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../src/testing/index.js';
 import { capturingLogger as logger } from './support/logger.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from './support/request-id.js';

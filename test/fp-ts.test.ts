@@ -6,15 +6,8 @@ import type { Result } from 'neverthrow';
 import { ResultAsync, err, errAsync, ok, okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../src/index.js';
-import {
-  badRequest,
-  fromEither,
-  fromTaskEither,
-  notFound,
-  toEither,
-  toLambda,
-  toTaskEither,
-} from '../src/index.js';
+import { badRequest, notFound, toLambda } from '../src/index.js';
+import { fromEither, fromTaskEither, toEither, toTaskEither } from '../src/fp-ts.js';
 import { fakeContext, restApiEvent } from '../src/testing/index.js';
 import { LAMBDA_REQUEST_ID, REST_REQUEST_ID } from './support/request-id.js';
 

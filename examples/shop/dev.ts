@@ -1,12 +1,14 @@
 /**
  * `npm start`: the shop API on http://localhost:3000 (`PORT` overrides; `EVENT=http|url|alb`
- * picks the event kind each request becomes, `rest` by default). Ctrl-C stops it.
+ * picks the event kind each request becomes, `rest` by default; `EVENT=custom` serves the same
+ * API as a custom integration, `integration.ts`, through its mapping templates). Ctrl-C stops it.
  */
-import type { LocalEventKind } from '../../src/index.js';
-import { serve } from '../../src/index.js';
-import { api, handler } from './handler.js';
+import type { LocalEventKind } from '../../src/dev/index.js';
+import { serve } from '../../src/dev/index.js';
+import { api, handler as proxyHandler } from './handler.js';
+import { handler as integrationHandler } from './integration.js';
 
-const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
+const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi', 'custom'];
 const requestedPort = process.env['PORT'] ?? '3000';
 const port = /^\d{1,5}$/.test(requestedPort) ? Number(requestedPort) : Number.NaN;
 const requested = process.env['EVENT'] ?? 'rest';
@@ -21,6 +23,7 @@ if (event === undefined || !(port <= 65_535)) {
   process.exit(2);
 }
 
+const handler = event === 'custom' ? integrationHandler : proxyHandler;
 const server = await serve(handler, { port, event }).catch((error: unknown) => {
   const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
   console.error(

@@ -7,11 +7,12 @@ import { router, toLambda } from '../../src/index.js';
 import { shopErrors } from './errors.js';
 import { checkout } from './routes/checkout.js';
 import { getUser } from './routes/get-user.js';
-import { health } from './routes/health.js';
+import { Health, health } from './routes/health.js';
 import { registerUser } from './routes/register-user.js';
 
 export const api = router({ errors: shopErrors })
-  .get('/health', health)
+  // A plain handler, not an endpoint: its route says what it answers.
+  .get('/health', health, { describe: { summary: 'Check health', response: Health } })
   .post('/users', registerUser)
   .get('/users/{id}', getUser)
   .post('/carts/{cartId}/checkout', checkout);

@@ -6,8 +6,16 @@ import { oneOf, parseCommand, portNumber } from './arguments.js';
 import { CliError } from './cli-error.js';
 import { DEV_HELP } from './help.js';
 import { exportedFunction, loadModule } from './load-module.js';
+import { adaptedFacts } from '../_internals/adapted.js';
 
-const EVENT_KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
+const EVENT_KINDS: readonly LocalEventKind[] = [
+  'rest',
+  'http',
+  'url',
+  'alb',
+  'alb-multi',
+  'custom',
+];
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -79,21 +87,27 @@ export async function devCommand(args: readonly string[]): Promise<number> {
     portOption ?? process.env['PORT'] ?? '3000',
     portOption === undefined && process.env['PORT'] !== undefined ? 'PORT' : '--port',
   );
-  const kind = oneOf(
-    'dev',
-    'event',
-    (values['event'] as string | undefined) ?? 'rest',
-    EVENT_KINDS,
-  );
+  const eventOption = values['event'] as string | undefined;
+  const given =
+    eventOption === undefined ? undefined : oneOf('dev', 'event', eventOption, EVENT_KINDS);
   if (values['watch'] === true) return restartOnChange(args);
   const name = (values['export'] as string | undefined) ?? 'handler';
   const loaded = await loadModule('dev', module);
   const handler = exportedFunction('dev', module, loaded, name) as LambdaFunction;
+  // Without --event, a function toLambdaIntegration made is served through its custom
+  // integration (the registry sees it whichever copy of gatefold the module imported).
+  const kind = given ?? (adaptedFacts(handler)?.integration === 'custom' ? 'custom' : 'rest');
   let server: Awaited<ReturnType<typeof serve>>;
   try {
     server = await serve(handler, { port, event: kind });
   } catch (error) {
-    throw listenFailure(error, port);
+    // A system error is the port's; anything else, the function's API that could not be set up.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') throw listenFailure(error, port);
+    throw new CliError(
+      `gatefold dev: cannot serve ${module} as ${kind} events: ${error instanceof Error ? error.message : String(error)}`,
+      1,
+    );
   }
   const through = loaded.loader === 'node' ? '' : ` (through ${loaded.loader})`;
   console.log(`gatefold: ${module}${through} as ${kind} events at ${server.url}`);

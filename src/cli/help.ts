@@ -25,6 +25,9 @@ Options:
                      url        Lambda Function URL
                      alb        Application Load Balancer, single-value headers
                      alb-multi  Application Load Balancer, multi-value headers
+                     custom     API Gateway REST API, custom integration: the request and
+                                response mapping templates of gatefold openapi (the default
+                                for a function toLambdaIntegration made)
   --export <name>  the export to serve; handler by default
   --watch          restart when the module or a file it imports changes
   -h, --help       this text
@@ -39,8 +42,13 @@ Options:
   --export <name>               the export to describe; handler by default
   --integration <proxy|custom>  the API Gateway integration to configure; the handler's own by default
   --format <json|yaml>          json by default
-  --title <text>                info.title; API by default
-  --api-version <text>          info.version; 1.0.0 by default
+  --openapi-version <3.0.3|3.1.0>
+                                the OpenAPI version to write; 3.0.3 by default, the only one
+                                API Gateway imports
+  --title <text>                info.title; by default the name in the nearest package.json
+                                above the module, else API
+  --api-version <text>          info.version; by default the version in that package.json,
+                                else 1.0.0
   --function-arn <arn>          the function's ARN for the integration URI
   --function-resource <id>      the function's logical id in a SAM or CloudFormation template
                                 (used when no ARN is given); Function by default

@@ -63,15 +63,24 @@ export interface EndpointOptions<S extends EndpointParts> {
   readonly describe?: OperationDescription;
 }
 
-/** An operation as the OpenAPI document describes it. */
+/**
+ * An operation as the OpenAPI document describes it: given to `endpoint` as `describe`, or to a
+ * route (`.post(path, handler, { describe })`), which adds to the endpoint's.
+ */
 export interface OperationDescription {
   readonly summary?: string;
   readonly description?: string;
   readonly operationId?: string;
   readonly tags?: readonly string[];
-  /** The status of a success; 200 by default. */
+  /**
+   * The status of a success; 200 by default. A 201 (`created`) or a redirect is documented with
+   * its `Location` header.
+   */
   readonly status?: SuccessStatus;
-  /** A codec for the success body, for its schema; without one, any JSON. */
+  /**
+   * The codec of the success body, for its schema: without one, any JSON (no body for 204, 205,
+   * 304 and redirects); `t.undefined` for a success without a body, such as `created(location)`.
+   */
   readonly response?: PartCodec;
   /** Statuses of problems the handler builds itself (not from an error map), such as 422. */
   readonly problemStatuses?: readonly ErrorStatus[];

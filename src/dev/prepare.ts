@@ -3,7 +3,7 @@ import { PAYLOAD_LIMITS } from '../events/limits.js';
 import type { SourceAnswer } from './source-answers.js';
 import { HTTP_API_BAD_PATH, tooLarge } from './source-answers.js';
 import { readBody } from './read-body.js';
-import type { LocalEventKind, LocalRequest } from './to-event.js';
+import type { LocalRequest, ProxyEventKind } from './to-event.js';
 import { sourceOf, toEvent } from './to-event.js';
 
 /** What a request became: the event to invoke the function with, or the source's own answer. */
@@ -18,7 +18,7 @@ export type Prepared =
  * than the body it carries, so a body over the limit is refused as it streams in, and the event
  * is measured once built (a binary body grows by a third in base64).
  */
-export async function prepare(kind: LocalEventKind, request: IncomingMessage): Promise<Prepared> {
+export async function prepare(kind: ProxyEventKind, request: IncomingMessage): Promise<Prepared> {
   const source = sourceOf(kind);
   const limit = PAYLOAD_LIMITS[source].request;
   const declared = Number(request.headers['content-length'] ?? 0);

@@ -6,7 +6,10 @@ import type { Context } from 'aws-lambda';
 import type { SourceAnswer } from './source-answers.js';
 import { FUNCTION_FAILED } from './source-answers.js';
 import { prepare } from './prepare.js';
-import type { LocalEventKind } from './to-event.js';
+import type { CustomSetup } from './serve-custom.js';
+import { answerCustom, customSetup } from './serve-custom.js';
+import type { LocalEventKind, ProxyEventKind } from './to-event.js';
+import { adaptedFacts } from '../_internals/adapted.js';
 
 /** Any Lambda HTTP handler: what `toLambda` returns, or one of your own. */
 export type LambdaFunction = (event: never, context: Context) => Promise<unknown>;
@@ -17,7 +20,12 @@ export interface ServeOptions {
   readonly port?: number;
   /** `127.0.0.1` by default. */
   readonly host?: string;
-  /** The event kind each request becomes: `rest` (default), `http`, `url`, `alb` or `alb-multi`. */
+  /**
+   * The event kind each request becomes: `rest`, `http`, `url`, `alb`, `alb-multi`, or `custom`
+   * (through the REST API `openApiDocument(handler)` configures for a custom integration: its
+   * request template, selection patterns and response templates). By default `custom` for a
+   * function `toLambdaIntegration` made, `rest` for any other.
+   */
   readonly event?: LocalEventKind;
   /** The function's timeout, for `context.getRemainingTimeInMillis()`; 30 s by default. */
   readonly timeoutMs?: number;
@@ -117,6 +125,43 @@ function writeSourceAnswer(
   });
 }
 
+type Answer = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+type Log = ((line: string) => void) | undefined;
+
+/** Each request as a proxy event of `kind`, each result as the source writes it. */
+function throughProxy(
+  kind: ProxyEventKind,
+  handler: LambdaFunction,
+  timeoutMs: number,
+  log: Log,
+): Answer {
+  return async (request, response) => {
+    const prepared = await prepare(kind, request);
+    if ('answer' in prepared) {
+      writeSourceAnswer(prepared.answer, request, response, prepared.unread);
+      log?.(`refused before the function: ${prepared.reason}`);
+      return;
+    }
+    const result = (await handler(prepared.event as never, fakeContext(timeoutMs))) as ProxyResult;
+    writeResult(result, response);
+  };
+}
+
+/** Each request through the REST API a custom integration function is deployed behind. */
+function throughCustomIntegration(
+  setup: CustomSetup,
+  handler: LambdaFunction,
+  timeoutMs: number,
+  log: Log,
+): Answer {
+  return async (request, response) => {
+    const outcome = await answerCustom(setup, handler, request, fakeContext(timeoutMs));
+    writeSourceAnswer(outcome.answer, request, response, outcome.unread);
+    if (outcome.refused !== undefined) log?.(`refused before the function: ${outcome.refused}`);
+    if (outcome.failure !== undefined) log?.(`handler failed: ${outcome.failure}`);
+  };
+}
+
 /**
  * Serves a Lambda HTTP handler on node:http: each request becomes a real event of the chosen kind,
  * built as AWS builds it, and each result becomes the HTTP response the source would send.
@@ -124,7 +169,8 @@ function writeSourceAnswer(
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { serve, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { serve } from 'gatefold/dev';
  *
  * const server = await serve(toLambda(() => ok({ hello: 'world' })), { port: 3000, event: 'http' });
  * console.log(`listening on ${server.url}`);
@@ -134,7 +180,8 @@ export async function serve(
   handler: LambdaFunction,
   options: ServeOptions = {},
 ): Promise<LocalServer> {
-  const kind = options.event ?? 'rest';
+  const kind =
+    options.event ?? (adaptedFacts(handler)?.integration === 'custom' ? 'custom' : 'rest');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const log =
     options.log === false
@@ -143,21 +190,17 @@ export async function serve(
         ((line: string) => {
           console.log(line);
         }));
+  // For `custom`, the function's API is described and the template engine loaded before the
+  // server listens: a handler that cannot be described fails here, not on its first request.
+  const answer =
+    kind === 'custom'
+      ? throughCustomIntegration(await customSetup(handler), handler, timeoutMs, log)
+      : throughProxy(kind, handler, timeoutMs, log);
   const server = createServer((request, response) => {
     const started = performance.now();
     void (async () => {
       try {
-        const prepared = await prepare(kind, request);
-        if ('answer' in prepared) {
-          writeSourceAnswer(prepared.answer, request, response, prepared.unread);
-          log?.(`refused before the function: ${prepared.reason}`);
-        } else {
-          const result = (await handler(
-            prepared.event as never,
-            fakeContext(timeoutMs),
-          )) as ProxyResult;
-          writeResult(result, response);
-        }
+        await answer(request, response);
       } catch (error) {
         writeSourceAnswer(FUNCTION_FAILED, request, response, false);
         log?.(`handler failed: ${error instanceof Error ? error.message : String(error)}`);

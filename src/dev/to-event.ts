@@ -4,11 +4,18 @@ import { emptyMap } from '../_internals/fields.js';
 import { decodedForDisplay, httpApiPath } from '../_internals/path.js';
 import { decodeQueryComponent } from '../_internals/query-string.js';
 
-/** The event kind a local server builds: as `toLambda` would receive from each source. */
-export type LocalEventKind = 'rest' | 'http' | 'url' | 'alb' | 'alb-multi';
+/**
+ * The event kind a local server builds: as `toLambda` would receive from each source (`rest`,
+ * `http`, `url`, `alb`, `alb-multi`), or `custom`, the event a REST API's custom (non-proxy)
+ * integration builds with gatefold's request template, as `toLambdaIntegration` receives it.
+ */
+export type LocalEventKind = 'rest' | 'http' | 'url' | 'alb' | 'alb-multi' | 'custom';
+
+/** The proxy event kinds. */
+export type ProxyEventKind = Exclude<LocalEventKind, 'custom'>;
 
 /** The source a local event kind stands for, whose limits and refusals it follows. */
-export function sourceOf(kind: LocalEventKind): EventKind {
+export function sourceOf(kind: ProxyEventKind): EventKind {
   if (kind === 'url') return 'function-url';
   return kind === 'alb-multi' ? 'alb' : kind;
 }
@@ -106,7 +113,7 @@ function bodyOf(request: LocalRequest): { body: string | null; isBase64Encoded: 
  * `undefined` stands for an HTTP API refusing a path that does not decode, with 400, before any
  * function runs.
  */
-export function toEvent(kind: LocalEventKind, request: LocalRequest): LocalEvent {
+export function toEvent(kind: ProxyEventKind, request: LocalRequest): LocalEvent {
   const question = request.url.indexOf('?');
   const path = question === -1 ? request.url : request.url.slice(0, question);
   const rawQuery = question === -1 ? '' : request.url.slice(question + 1);

@@ -59,7 +59,8 @@ export class IntegrationErrorResponse extends Error {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { json, router, toLambdaIntegration } from 'gatefold';
+ * import { json, router } from 'gatefold';
+ * import { toLambdaIntegration } from 'gatefold/integration';
  *
  * const api = router().get('/health', () => ok(json({ status: 'ok' })));
  * export const handler = toLambdaIntegration(api);

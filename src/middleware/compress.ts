@@ -66,7 +66,8 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { compress, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { compress } from 'gatefold/middleware';
  *
  * export const handler = toLambda(() => ok({ items: [] }), { middleware: [compress({ threshold: 512 })] });
  * ```

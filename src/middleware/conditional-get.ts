@@ -23,7 +23,8 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { conditionalGet, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { conditionalGet } from 'gatefold/middleware';
  *
  * export const handler = toLambda(() => ok({ catalogue: [] }), { middleware: [conditionalGet()] });
  * ```

@@ -60,7 +60,8 @@ const HEADER_NAME_LIST =
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { cors, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { cors } from 'gatefold/middleware';
  *
  * export const handler = toLambda(() => ok({ up: true }), {
  *   middleware: [cors({ origins: ['https://shop.example'], credentials: true, maxAge: 600 })],

@@ -23,7 +23,8 @@ export interface DeadlineOptions {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { deadline, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { deadline } from 'gatefold/middleware';
  *
  * export const handler = toLambda(() => ok({ up: true }), { middleware: [deadline({ marginMs: 300 })] });
  * ```

@@ -29,7 +29,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { securityHeaders, toLambda } from 'gatefold';
+ * import { toLambda } from 'gatefold';
+ * import { securityHeaders } from 'gatefold/middleware';
  *
  * export const handler = toLambda(() => ok({ up: true }), {
  *   middleware: [securityHeaders({ headers: { 'x-frame-options': false } })],

@@ -4,6 +4,7 @@
  * A 500 that gatefold answered is a successful invocation to Lambda, so Lambda's own Errors
  * metric never counts it; these lines do.
  */
+import { captured } from '../logger.js';
 
 /** Options for EMF metric lines. */
 export interface MetricsOptions {
@@ -12,6 +13,7 @@ export interface MetricsOptions {
   /**
    * Where each line goes; standard output by default (Lambda sends it to CloudWatch Logs, where
    * EMF lines become metrics). Metric lines bypass the logger: EMF needs the bare JSON object.
+   * With `logger: false`, only a `write` given here is called.
    */
   readonly write?: (line: string) => unknown;
 }
@@ -54,7 +56,10 @@ export function emfDocument(namespace: string, counts: RequestCounts, timestamp:
   };
 }
 
-/** @internal Writes to standard output, where Lambda collects EMF lines. */
+/**
+ * @internal Writes to standard output, where Lambda collects EMF lines; under `gatefold/testing`'s
+ * `invoke`, the line is returned on its response (`logs`) instead.
+ */
 export function writeStdout(line: string): void {
-  process.stdout.write(`${line}\n`);
+  if (!captured('metrics', line)) process.stdout.write(`${line}\n`);
 }

@@ -1,10 +1,12 @@
 /**
- * The OpenAPI 3.0 document of an API, generated from what gatefold already knows: the router's
- * routes, each endpoint's codecs, and the error maps. It carries the API Gateway extensions that
- * deploy it as a REST API, for the proxy integration or the custom (non-proxy) one, with every
- * selection pattern and mapping template generated rather than typed by hand.
+ * The OpenAPI document of an API (3.0.3, or 3.1.0 when asked), generated from what gatefold
+ * already knows: the router's routes, each endpoint's codecs and declared success, and the error
+ * maps. It carries the API Gateway extensions that deploy it as a REST API, for the proxy
+ * integration or the custom (non-proxy) one, with every selection pattern and mapping template
+ * generated rather than typed by hand.
  */
-import type { EndpointFacts } from '../decode/endpoint.js';
+import type { AnyCodec } from '../decode/describe.js';
+import type { EndpointFacts, OperationDescription } from '../decode/endpoint.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type { ErrorFormat, JsonApiMediaType } from '../options.js';
@@ -28,6 +30,8 @@ import { routerFacts } from '../router/router.js';
 import { reasonPhrase } from '../status.js';
 import { adaptedFacts } from '../_internals/adapted.js';
 import { codecSchema } from './json-schema.js';
+import type { SchemaOptions } from './json-schema.js';
+import { toOpenApi31 } from './dialect.js';
 import { gatewayResponses } from './gateway-responses.js';
 import {
   errorDescription,
@@ -36,12 +40,29 @@ import {
   routeStatuses,
 } from './operation.js';
 import { PROBLEM_SCHEMAS } from './problem-schemas.js';
+import type {
+  ApiGatewayCustomIntegration,
+  ApiGatewayIntegrationUri,
+  OpenApiDocument,
+  OpenApiHeader,
+  OpenApiMediaType,
+  OpenApiOperation,
+  OpenApiResponse,
+  OpenApiVersion,
+} from './types.js';
+
+export type { OpenApiDocument, OpenApiVersion } from './types.js';
 
 /** Which Lambda integration the document configures. */
 export type IntegrationType = 'proxy' | 'custom';
 
 /** Options of {@link openApiDocument}. */
 export interface OpenApiOptions {
+  /**
+   * The OpenAPI version to write: `3.0.3` (the default, and the only one API Gateway imports) or
+   * `3.1.0`, whose schemas are JSON Schema 2020-12.
+   */
+  readonly openapi?: OpenApiVersion;
   /** `info.title`; `API` by default. */
   readonly title?: string;
   /** `info.version`; `1.0.0` by default. */
@@ -72,9 +93,6 @@ export interface OpenApiOptions {
   /** Gateway responses in the same error format as the function's; `true` by default. */
   readonly gatewayResponses?: boolean;
 }
-
-/** An OpenAPI 3.0 document, as plain JSON. */
-export type OpenApiDocument = Readonly<Record<string, unknown>>;
 
 interface Described {
   readonly routes: readonly Route[];
@@ -109,7 +127,7 @@ function describeTarget(target: object, options: OpenApiOptions): Described {
   };
 }
 
-function integrationUri(options: OpenApiOptions): unknown {
+function integrationUri(options: OpenApiOptions): ApiGatewayIntegrationUri {
   if (options.functionArn !== undefined) {
     const region = options.functionArn.split(':')[3] ?? 'us-east-1';
     return `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${options.functionArn}/invocations`;
@@ -120,7 +138,7 @@ function integrationUri(options: OpenApiOptions): unknown {
   };
 }
 
-function problemContent(described: Described): Record<string, unknown> {
+function problemContent(described: Described): Record<string, OpenApiMediaType> {
   const jsonApi = { schema: { $ref: '#/components/schemas/JsonApiErrors' } };
   const problem = { schema: { $ref: '#/components/schemas/ProblemDetails' } };
   switch (described.errorFormat) {
@@ -141,8 +159,8 @@ const STATUS_HEADERS: Readonly<Record<number, readonly string[]>> = {
   503: ['Retry-After'],
 };
 
-function responseHeaders(status: number, requestIdHeader: string): Record<string, unknown> {
-  const headers: Record<string, unknown> = {
+function responseHeaders(status: number, requestIdHeader: string): Record<string, OpenApiHeader> {
+  const headers: Record<string, OpenApiHeader> = {
     [requestIdHeader]: {
       description: 'The request id, also in the logs.',
       schema: { type: 'string' },
@@ -150,6 +168,61 @@ function responseHeaders(status: number, requestIdHeader: string): Record<string
   };
   for (const name of STATUS_HEADERS[status] ?? []) headers[name] = { schema: { type: 'string' } };
   return headers;
+}
+
+// Statuses whose responses have no body (RFC 9110 §15.3.5, §15.3.6, §15.4.5).
+const BODYLESS: ReadonlySet<number> = new Set([204, 205, 304]);
+// RFC 9110 §15.4: the redirections that send the client to `Location`.
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/** True for a codec that takes only a missing value: a success declared without a body. */
+function declaresNoBody(codec: AnyCodec): boolean {
+  const tag = (codec as { readonly _tag?: unknown })._tag;
+  return tag === 'UndefinedType' || tag === 'VoidType';
+}
+
+/**
+ * The success response: the declared status, the body's schema (any JSON without a codec), and,
+ * behind the proxy integration, the headers the function sends with it. The custom integration
+ * declares its success response once per method, so no header of the function reaches the
+ * client there (see docs/custom-integration.md).
+ */
+function successResponse(
+  status: number,
+  response: AnyCodec | undefined,
+  described: Described,
+  schemaOptions: SchemaOptions,
+): OpenApiResponse {
+  const body =
+    !BODYLESS.has(status) &&
+    (response === undefined ? !REDIRECTS.has(status) : !declaresNoBody(response));
+  const headers: Record<string, OpenApiHeader> = {
+    [described.requestIdHeader]: {
+      description: 'The request id, also in the logs.',
+      schema: { type: 'string' },
+    },
+  };
+  if (status === 201) {
+    headers['Location'] = {
+      description: 'The URL of the resource created.',
+      schema: { type: 'string' },
+    };
+  } else if (REDIRECTS.has(status)) {
+    headers['Location'] = { description: 'Where the client is sent.', schema: { type: 'string' } };
+  }
+  return {
+    description: reasonPhrase(status),
+    ...(described.integration === 'proxy' ? { headers } : {}),
+    ...(body
+      ? {
+          content: {
+            'application/json': {
+              schema: response === undefined ? {} : codecSchema(response, schemaOptions),
+            },
+          },
+        }
+      : {}),
+  };
 }
 
 function operationId(method: string, path: string): string {
@@ -182,14 +255,14 @@ function customIntegration(
   success: number,
   errorStatuses: readonly number[],
   described: Described,
-  uri: unknown,
-): Record<string, unknown> {
+  uri: ApiGatewayIntegrationUri,
+): ApiGatewayCustomIntegration {
   const foreignFormat = described.errorFormat === 'problem' ? 'problem' : 'json-api';
   const foreignType =
     foreignFormat === 'problem' ? PROBLEM_JSON_MEDIA_TYPE : described.jsonApiMediaType;
   // What a success selects: API Gateway matches the patterns below against an empty string for
   // a successful invocation, and none of them matches it.
-  const responses: Record<string, unknown> = {
+  const responses: Record<string, ApiGatewayCustomIntegration['responses'][string]> = {
     default: {
       statusCode: String(success),
       responseTemplates: {
@@ -240,29 +313,27 @@ function customIntegration(
 function operation(
   route: Route,
   described: Described,
-  uri: unknown,
+  uri: ApiGatewayIntegrationUri,
   validation: OpenApiOptions['requestValidation'],
-): Record<string, unknown> {
+  schemaOptions: SchemaOptions,
+): OpenApiOperation {
   const facts: EndpointFacts | undefined = endpointFacts(route.handler);
+  // The route's own description adds to the endpoint's, member by member.
+  const describe: OperationDescription = { ...facts?.describe, ...route.describe };
   const errors =
     described.errors === undefined
       ? route.errors
       : route.errors === undefined
         ? described.errors
         : mergeErrorMaps(described.errors, route.errors);
-  const statuses = routeStatuses(facts, errors);
-  const responses: Record<string, unknown> = {};
-  const response = facts?.describe.response;
-  responses[String(statuses.success)] = {
-    description: reasonPhrase(statuses.success),
-    ...(statuses.success === 204
-      ? {}
-      : {
-          content: {
-            'application/json': { schema: response === undefined ? {} : codecSchema(response) },
-          },
-        }),
-  };
+  const statuses = routeStatuses(facts, describe, errors);
+  const responses: Record<string, OpenApiResponse> = {};
+  responses[String(statuses.success)] = successResponse(
+    statuses.success,
+    describe.response,
+    described,
+    schemaOptions,
+  );
   const custom = described.integration === 'custom';
   const foreign = custom ? [502, 504] : [];
   const content = problemContent(described);
@@ -286,15 +357,14 @@ function operation(
       content,
     };
   }
-  const describe = facts?.describe ?? {};
-  const body = requestBodyOf(facts);
+  const body = requestBodyOf(facts, schemaOptions);
   const method = route.info.method as string;
   return {
     operationId: describe.operationId ?? operationId(method, route.info.path),
     ...(describe.summary === undefined ? {} : { summary: describe.summary }),
     ...(describe.description === undefined ? {} : { description: describe.description }),
     ...(describe.tags === undefined ? {} : { tags: [...describe.tags] }),
-    parameters: operationParameters(route.info.path, facts),
+    parameters: operationParameters(route.info.path, facts, schemaOptions),
     ...(body === undefined ? {} : { requestBody: body }),
     responses,
     ...(validation === undefined || validation === false
@@ -307,35 +377,40 @@ function operation(
 }
 
 /**
- * The OpenAPI 3.0 document of a Lambda function built by `toLambda` or `toLambdaIntegration`
- * (or of a router): paths, parameters and request bodies from the codecs, a response per status
- * from the error maps, and the `x-amazon-apigateway-*` extensions that deploy it as a REST API.
- * For the custom integration, each error status gets a selection pattern matching only its
- * messages and a response template that rebuilds the body the proxy adapter would have sent.
+ * The OpenAPI document of a Lambda function built by `toLambda` or `toLambdaIntegration` (or of a
+ * router): paths, parameters and request bodies from the codecs, the declared success status and
+ * body, a response per status from the error maps, and the `x-amazon-apigateway-*` extensions
+ * that deploy it as a REST API. For the custom integration, each error status gets a selection
+ * pattern matching only its messages and a response template that rebuilds the body the proxy
+ * adapter would have sent. OpenAPI 3.0.3 unless `options.openapi` asks for 3.1.0.
  *
  * @example
  * ```ts
  * import { ok } from 'neverthrow';
- * import { json, openApiDocument, router, toLambda } from 'gatefold';
+ * import { json, router, toLambda } from 'gatefold';
+ * import { openApiDocument } from 'gatefold/openapi';
  *
  * export const handler = toLambda(router().get('/health', () => ok(json({ status: 'ok' }))));
  * const document = openApiDocument(handler, { title: 'Shop', version: '1.0.0' });
+ * const health = document.paths['/health']?.get;
  * ```
  */
 export function openApiDocument(target: object, options: OpenApiOptions = {}): OpenApiDocument {
   const described = describeTarget(target, options);
   const uri = integrationUri(options);
   const validation = options.requestValidation ?? false;
-  const paths: Record<string, Record<string, unknown>> = {};
+  const version = options.openapi ?? '3.0.3';
+  const schemaOptions: SchemaOptions = { openapi: version };
+  const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const route of described.routes) {
     const path = (paths[route.info.path] ??= {});
     const method = route.info.method as string;
     const key = method === 'ANY' ? ANY_METHOD : method.toLowerCase();
-    path[key] = operation(route, described, uri, validation);
+    path[key] = operation(route, described, uri, validation, schemaOptions);
   }
   const formatForGateway = described.errorFormat === 'problem' ? 'problem' : 'json-api';
   return {
-    openapi: '3.0.3',
+    openapi: version,
     info: {
       title: options.title ?? 'API',
       version: options.version ?? '1.0.0',
@@ -345,7 +420,14 @@ export function openApiDocument(target: object, options: OpenApiOptions = {}): O
       ? {}
       : { servers: options.servers.map((server) => ({ ...server })) }),
     paths,
-    components: { schemas: PROBLEM_SCHEMAS },
+    components: {
+      schemas:
+        version === '3.1.0'
+          ? Object.fromEntries(
+              Object.entries(PROBLEM_SCHEMAS).map(([name, schema]) => [name, toOpenApi31(schema)]),
+            )
+          : PROBLEM_SCHEMAS,
+    },
     ...(validation === false
       ? {}
       : {

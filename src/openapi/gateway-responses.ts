@@ -4,6 +4,7 @@
  * integration), written in the same error format as gatefold's. Gateway response templates only
  * substitute variables: `$context.error.messageString` is already a quoted JSON string.
  */
+import type { OpenApiDocument } from './types.js';
 
 /** The problem format gateway responses are written in. */
 export type GatewayResponseFormat = 'json-api' | 'problem';
@@ -53,8 +54,11 @@ export function gatewayResponses(
   format: GatewayResponseFormat,
   mediaType: string,
   requestIdHeader: string,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+): NonNullable<OpenApiDocument['x-amazon-apigateway-gateway-responses']> {
+  const out: Record<
+    string,
+    NonNullable<OpenApiDocument['x-amazon-apigateway-gateway-responses']>[string]
+  > = {};
   for (const [type, spec] of Object.entries(SPECS)) {
     out[type] = {
       ...(spec.status === undefined ? {} : { statusCode: String(spec.status) }),

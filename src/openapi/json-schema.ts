@@ -1,23 +1,31 @@
 /**
- * JSON Schema from io-ts codecs, in the dialect OpenAPI 3.0 uses (and API Gateway imports): no
- * `const`, no type arrays, `nullable` for null, and never `nullable` without a `type`. A schema
- * accepts what its codec accepts; where a codec checks more than JSON Schema can say (a
- * refinement with its own predicate, a recursive codec, lengths counted in UTF-16 code units),
- * the schema is the closest wider one and says so in its `description`.
+ * JSON Schema from io-ts codecs, generated in the dialect OpenAPI 3.0 uses (and API Gateway
+ * imports): no `const`, no type arrays, `nullable` for null, and never `nullable` without a
+ * `type`; `dialect.ts` respells it for OpenAPI 3.1. A schema accepts what its codec accepts;
+ * where a codec checks more than JSON Schema can say (a refinement with its own predicate, a
+ * recursive codec, lengths counted in UTF-16 code units), the schema is the closest wider one and
+ * says so in its `description`.
  */
 import * as t from 'io-ts';
 import type { AnyCodec, SchemaConstraint } from '../decode/describe.js';
 import { describeCodec, factsOf } from '../decode/describe.js';
 import { unicodePattern } from './unicode-pattern.js';
 import { propsOf } from '../decode/shape.js';
+import { toOpenApi31 } from './dialect.js';
+import type { OpenApiVersion } from './types.js';
 
-/** A JSON Schema object (OpenAPI 3.0 Schema Object). */
+/** A JSON Schema object (an OpenAPI 3.0 or 3.1 Schema Object), as plain JSON. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** How schemas are generated. */
 export interface SchemaOptions {
   /** Objects refuse members the codec does not declare (`additionalProperties: false`). */
   readonly closed?: boolean;
+  /**
+   * The OpenAPI version whose dialect the schema is written in: `3.0.3` (the default; what API
+   * Gateway imports) or `3.1.0` (JSON Schema 2020-12: `null` among the types, `prefixItems`).
+   */
+  readonly openapi?: OpenApiVersion;
 }
 
 interface Inspectable {
@@ -64,6 +72,13 @@ function withAllOf(schema: JsonSchema, part: JsonSchema): JsonSchema {
   return { ...schema, allOf: [...parts, part] };
 }
 
+/** Adds alternatives every value must pass one of: beside the schema's keywords when it has none. */
+function withAnyOf(schema: JsonSchema, alternatives: readonly JsonSchema[]): JsonSchema {
+  return 'anyOf' in schema
+    ? withAllOf(schema, { anyOf: alternatives })
+    : { ...schema, anyOf: alternatives };
+}
+
 /** True when the codec takes a missing value, so that an object member may be left out. */
 export function acceptsUndefined(codec: AnyCodec): boolean {
   return inspect(codec).decode?.(undefined)._tag === 'Right';
@@ -84,8 +99,13 @@ function isNullCodec(codec: AnyCodec): boolean {
 
 function acceptsNull(schema: JsonSchema): boolean {
   if (schema['nullable'] === true || acceptsEverything(schema)) return true;
+  // A type beside the alternatives (a string's length rules) refuses null whatever they say.
   const members = schema['anyOf'];
-  return Array.isArray(members) && (members as JsonSchema[]).some(acceptsNull);
+  return (
+    schema['type'] === undefined &&
+    Array.isArray(members) &&
+    (members as JsonSchema[]).some(acceptsNull)
+  );
 }
 
 /** The schema with `null` accepted too, in valid OpenAPI 3.0. */
@@ -177,12 +197,12 @@ function stringLength(
   }
   // At most two code units per code point: exact up to one character, and exact for texts
   // without a character beyond U+FFFF; for those with one, at least half as many code points.
+  // A plain `minLength` would refuse `😀a` (three code units, two code points) for 3, which the
+  // codec takes.
   if (value <= 1) return { ...schema, minLength: tighter(schema, 'minLength', value, 'max') };
   const half = Math.ceil(value / 2);
   return wider(
-    withAllOf(schema, {
-      anyOf: [{ minLength: value }, { minLength: half, pattern: BEYOND_BMP }],
-    }),
+    withAnyOf(schema, [{ minLength: value }, { minLength: half, pattern: BEYOND_BMP }]),
     codec,
     `at least ${String(value)} ${UTF16_NOTE}`,
   );
@@ -225,7 +245,7 @@ function patternConstraint(schema: JsonSchema, source: string, codec: AnyCodec):
   if (translated === undefined) return wider(schema, codec, `matching /${source}/`);
   if (!translated.exact) {
     return wider(
-      withAllOf(schema, { anyOf: [{ pattern: translated.source }, { pattern: BEYOND_BMP }] }),
+      withAnyOf(schema, [{ pattern: translated.source }, { pattern: BEYOND_BMP }]),
       codec,
       `matching /${source}/ by ${UTF16_NOTE}`,
     );
@@ -287,7 +307,7 @@ function nonNullUnionSchema(members: readonly AnyCodec[], options: SchemaOptions
     const only = types.size === 1 ? [...types][0] : undefined;
     return { ...(only === undefined ? {} : { type: only }), enum: values };
   }
-  const schemas = members.map((member) => codecSchema(member, options));
+  const schemas = members.map((member) => schemaOf(member, options));
   return schemas.length === 1 ? (schemas[0] as JsonSchema) : { anyOf: schemas };
 }
 
@@ -301,7 +321,7 @@ function objectSchema(
   const required: string[] = [];
   for (const name of Object.keys(props)) {
     const member = props[name] as AnyCodec;
-    properties[name] = codecSchema(member, options);
+    properties[name] = schemaOf(member, options);
     if (!partial && !acceptsUndefined(member)) required.push(name);
   }
   return {
@@ -317,7 +337,7 @@ function intersectionSchema(
   members: readonly AnyCodec[],
   options: SchemaOptions,
 ): JsonSchema {
-  const schemas = members.map((member) => codecSchema(member, { ...options, closed: false }));
+  const schemas = members.map((member) => schemaOf(member, { ...options, closed: false }));
   const objects = schemas.every(
     (schema) => schema['type'] === 'object' && schema['properties'] !== undefined,
   );
@@ -375,7 +395,7 @@ function recordSchema(
     const props = Object.fromEntries(keys.map((key) => [key, codomain]));
     return objectSchema(props, false, options, false);
   }
-  const values = codomain === undefined ? {} : codecSchema(codomain, options);
+  const values = codomain === undefined ? {} : schemaOf(codomain, options);
   // Keys the domain refuses are dropped with their values, which go unchecked.
   const object =
     domain !== undefined && inspect(domain)._tag === 'StringType'
@@ -390,13 +410,23 @@ function recordSchema(
   return arrays ? { anyOf: [object, { type: 'array', items: {} }] } : object;
 }
 
-function tupleSchema(codec: AnyCodec, members: readonly AnyCodec[]): JsonSchema {
-  // OpenAPI 3.0 has no positional items, and io-ts drops items past the last position without
-  // checking them: only the least length is stated. Trailing members that take `undefined`
-  // may be left out.
+function tupleSchema(
+  codec: AnyCodec,
+  members: readonly AnyCodec[],
+  options: SchemaOptions,
+): JsonSchema {
+  // io-ts drops items past the last position without checking them, and trailing members that
+  // take `undefined` may be left out: the least length is stated, and no more items are refused.
   let least = members.length;
   while (least > 0 && acceptsUndefined(members[least - 1] as AnyCodec)) least--;
-  return wider({ type: 'array', items: {}, ...(least === 0 ? {} : { minItems: least }) }, codec);
+  const length = least === 0 ? {} : { minItems: least };
+  if (options.openapi === '3.1.0') {
+    // JSON Schema 2020-12 states positions; `prefixItems` may not be empty.
+    const prefixItems = members.map((member) => schemaOf(member, options));
+    return { type: 'array', ...(members.length === 0 ? {} : { prefixItems }), ...length };
+  }
+  // OpenAPI 3.0 has no positional items: the items go unchecked.
+  return wider({ type: 'array', items: {}, ...length }, codec);
 }
 
 /**
@@ -406,10 +436,16 @@ function tupleSchema(codec: AnyCodec, members: readonly AnyCodec[]): JsonSchema 
  * their formats and constraints. A codec described with {@link withSchema} gets its own schema.
  */
 export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonSchema {
+  const schema = schemaOf(codec, options);
+  return options.openapi === '3.1.0' ? toOpenApi31(schema) : schema;
+}
+
+/** The schema in OpenAPI 3.0's dialect, tuples aside (positional in 3.1). */
+function schemaOf(codec: AnyCodec, options: SchemaOptions): JsonSchema {
   const facts = factsOf(codec);
   if (facts?.schema !== undefined) return facts.schema;
   if (facts?.base !== undefined) {
-    const base = codecSchema(facts.base, options);
+    const base = schemaOf(facts.base, options);
     return facts.constraint === undefined
       ? wider(base, codec)
       : withConstraint(base, facts.base, facts.constraint, codec);
@@ -447,14 +483,14 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
       return objectSchema(c.props ?? {}, true, options);
     case 'ExactType':
     case 'ReadonlyType':
-      return c.type === undefined ? {} : codecSchema(c.type, options);
+      return c.type === undefined ? {} : schemaOf(c.type, options);
     case 'ArrayType':
     case 'ReadonlyArrayType':
-      return { type: 'array', items: c.type === undefined ? {} : codecSchema(c.type, options) };
+      return { type: 'array', items: c.type === undefined ? {} : schemaOf(c.type, options) };
     case 'AnyArrayType':
       return { type: 'array', items: {} };
     case 'TupleType':
-      return tupleSchema(codec, c.types ?? []);
+      return tupleSchema(codec, c.types ?? [], options);
     case 'DictionaryType':
       return recordSchema(codec, c.domain, c.codomain, options);
     case 'AnyDictionaryType':
@@ -464,7 +500,7 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
       return { anyOf: [{ type: 'object' }, { type: 'array', items: {} }] };
     case 'RefinementType':
       if (c.name === 'Int') return { type: 'integer' };
-      return c.type === undefined ? {} : wider(codecSchema(c.type, options), codec);
+      return c.type === undefined ? {} : wider(schemaOf(c.type, options), codec);
     default:
       // A hand-written codec: nothing is known of what it accepts.
       return wider({}, codec);
@@ -479,7 +515,7 @@ export function codecSchema(codec: AnyCodec, options: SchemaOptions = {}): JsonS
  * @example
  * ```ts
  * import * as t from 'io-ts';
- * import { withSchema } from 'gatefold';
+ * import { withSchema } from 'gatefold/openapi';
  *
  * const Secret = withSchema(
  *   new t.Type<string, string, unknown>(

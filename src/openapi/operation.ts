@@ -4,14 +4,15 @@
  * problems, each status of its error map, and the masked 500.
  */
 import type { AnyCodec } from '../decode/describe.js';
-import type { EndpointFacts } from '../decode/endpoint.js';
+import type { EndpointFacts, OperationDescription } from '../decode/endpoint.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import { isArrayCodec, propsOf } from '../decode/shape.js';
 import { statusesOf } from '../errors/error-map.js';
 import { reasonPhrase } from '../status.js';
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema, SchemaOptions } from './json-schema.js';
 import { acceptsUndefined, codecSchema } from './json-schema.js';
+import type { OpenApiParameter, OpenApiRequestBody } from './types.js';
 
 /** The statuses a route can answer with, and why. */
 export interface RouteStatuses {
@@ -31,6 +32,7 @@ function addReason(map: Map<number, string[]>, status: number, reason: string): 
 /** Every status a route answers with, ascending. */
 export function routeStatuses(
   facts: EndpointFacts | undefined,
+  describe: OperationDescription,
   errors: ErrorMap<Tagged> | undefined,
 ): RouteStatuses {
   const map = new Map<number, string[]>();
@@ -42,7 +44,7 @@ export function routeStatuses(
     addReason(map, 413, 'body too large');
     addReason(map, 415, 'body not JSON');
   }
-  for (const status of facts?.describe.problemStatuses ?? [])
+  for (const status of describe.problemStatuses ?? [])
     addReason(map, status, 'problems from the handler');
   const dynamic: string[] = [];
   if (errors !== undefined) {
@@ -52,7 +54,7 @@ export function routeStatuses(
   }
   addReason(map, 500, 'defect (masked)');
   const sorted = new Map([...map.entries()].sort(([a], [b]) => a - b));
-  return { success: facts?.describe.status ?? 200, errors: sorted, dynamic };
+  return { success: describe.status ?? 200, errors: sorted, dynamic };
 }
 
 /** The names of a template's parameters: `{id}` and greedy `{path+}` (named `path`). */
@@ -65,13 +67,14 @@ type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 function parametersOf(
   codec: AnyCodec | undefined,
   location: ParameterLocation,
-): Record<string, unknown>[] {
+  options: SchemaOptions,
+): OpenApiParameter[] {
   if (codec === undefined) return [];
   const props = propsOf(codec);
   if (props === undefined) return [];
   // The object's schema knows what a member's own codec does not: whether it sits in a
   // `t.partial`, and, in an intersection, every part that declares it.
-  const object = codecSchema(codec);
+  const object = codecSchema(codec, options);
   const required = new Set((object['required'] as readonly string[] | undefined) ?? []);
   const properties = (object['properties'] ?? {}) as Readonly<Record<string, JsonSchema>>;
   return Object.keys(props).map((name) => {
@@ -81,8 +84,10 @@ function parametersOf(
       name,
       in: location,
       required: location === 'path' || required.has(name),
-      schema: Object.hasOwn(properties, name) ? properties[name] : codecSchema(member),
-      ...(array ? { style: 'form', explode: true } : {}),
+      schema:
+        (Object.hasOwn(properties, name) ? properties[name] : undefined) ??
+        codecSchema(member, options),
+      ...(array ? { style: 'form' as const, explode: true } : {}),
     };
   });
 }
@@ -91,32 +96,36 @@ function parametersOf(
 export function operationParameters(
   template: string,
   facts: EndpointFacts | undefined,
-): Record<string, unknown>[] {
+  options: SchemaOptions,
+): OpenApiParameter[] {
   const parts = facts?.parts ?? {};
   const declared = new Map(
-    parametersOf(parts.params, 'path').map((parameter) => [parameter['name'], parameter]),
+    parametersOf(parts.params, 'path', options).map((parameter) => [parameter.name, parameter]),
   );
   const path = templateParameters(template).map(
-    (name) =>
+    (name): OpenApiParameter =>
       declared.get(name) ?? { name, in: 'path', required: true, schema: { type: 'string' } },
   );
   return [
     ...path,
-    ...parametersOf(parts.query, 'query'),
-    ...parametersOf(parts.headers, 'header'),
-    ...parametersOf(parts.cookies, 'cookie'),
+    ...parametersOf(parts.query, 'query', options),
+    ...parametersOf(parts.headers, 'header', options),
+    ...parametersOf(parts.cookies, 'cookie', options),
   ];
 }
 
 /** The request body of an operation, or `undefined` when the endpoint declares none. */
-export function requestBodyOf(facts: EndpointFacts | undefined): JsonSchema | undefined {
+export function requestBodyOf(
+  facts: EndpointFacts | undefined,
+  options: SchemaOptions,
+): OpenApiRequestBody | undefined {
   const body = facts?.parts.body;
   if (body === undefined) return undefined;
   return {
     required: !acceptsUndefined(body),
     content: {
       'application/json': {
-        schema: codecSchema(body, { closed: facts?.unknownMembers === 'reject' }),
+        schema: codecSchema(body, { ...options, closed: facts?.unknownMembers === 'reject' }),
       },
     },
   };

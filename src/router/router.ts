@@ -2,6 +2,7 @@ import { registry } from '../_internals/registry.js';
 import type { Context } from 'aws-lambda';
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
+import type { OperationDescription } from '../decode/endpoint.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
@@ -39,6 +40,8 @@ export interface Route {
   readonly info: RouteInfo;
   readonly handler: (request: HttpRequest, context: Context) => unknown;
   readonly errors: ErrorMap<Tagged> | undefined;
+  /** What the route's options say of it, for the OpenAPI document. */
+  readonly describe?: OperationDescription;
 }
 
 /** @internal What a router was built from, for the OpenAPI document. */
@@ -80,12 +83,17 @@ export interface Router<E extends Tagged> {
   ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>>;
   /** The routes, in the order they were added. */
   readonly routes: readonly RouteInfo[];
-  route(method: Method, path: string, handler: RouteHandler<E>): Router<E>;
+  route(
+    method: Method,
+    path: string,
+    handler: RouteHandler<E>,
+    options?: RouteOptions<never> & { readonly errors?: undefined },
+  ): Router<E>;
   route<F extends Tagged>(
     method: Method,
     path: string,
     handler: RouteHandler<E | NoInfer<F>>,
-    options: { readonly errors: ErrorMap<F> },
+    options: RouteOptions<F> & { readonly errors: ErrorMap<F> },
   ): Router<E>;
   get: RouteAdder<E>;
   post: RouteAdder<E>;
@@ -94,13 +102,32 @@ export interface Router<E extends Tagged> {
   delete: RouteAdder<E>;
 }
 
+/**
+ * What a route declares besides its handler: its own error map, and what the OpenAPI document
+ * says of it.
+ */
+export interface RouteOptions<F extends Tagged> {
+  /** Errors this route maps besides the router's; its entries override the router's. */
+  readonly errors?: ErrorMap<F>;
+  /**
+   * The operation as the OpenAPI document describes it — for a handler that is not an
+   * `endpoint`, the one place to declare its success status and body (`{ status: 201, response:
+   * User }`). Added to an endpoint's own `describe`, member by member, and winning over it.
+   */
+  readonly describe?: OperationDescription;
+}
+
 /** Adds a route for one method. A route's own `errors` add to (and override) the router's. */
 export interface RouteAdder<E extends Tagged> {
-  (path: string, handler: RouteHandler<E>): Router<E>;
+  (
+    path: string,
+    handler: RouteHandler<E>,
+    options?: RouteOptions<never> & { readonly errors?: undefined },
+  ): Router<E>;
   <F extends Tagged>(
     path: string,
     handler: RouteHandler<E | NoInfer<F>>,
-    options: { readonly errors: ErrorMap<F> },
+    options: RouteOptions<F> & { readonly errors: ErrorMap<F> },
   ): Router<E>;
 }
 
@@ -307,21 +334,24 @@ function build<E extends Tagged>(
     method: Method,
     path: string,
     handler: RouteHandler<Tagged>,
-    extra?: { readonly errors: ErrorMap<Tagged> },
+    extra?: RouteOptions<Tagged>,
   ): Router<E> => {
     const shared = options.errors as ErrorMap<Tagged> | undefined;
+    const own = extra?.errors;
     const errors =
-      extra === undefined
-        ? shared
-        : shared === undefined
-          ? extra.errors
-          : mergeErrorMaps(shared, extra.errors);
-    const route: Route = { info: { method, path }, handler, errors };
+      own === undefined ? shared : shared === undefined ? own : mergeErrorMaps(shared, own);
+    const describe = extra?.describe;
+    const route: Route = {
+      info: { method, path },
+      handler,
+      errors,
+      ...(describe === undefined ? {} : { describe }),
+    };
     return build(options, [...routes, route], checked(checker, routes, route));
   };
   const adder =
     (method: Method) =>
-    (path: string, handler: RouteHandler<Tagged>, extra?: { readonly errors: ErrorMap<Tagged> }) =>
+    (path: string, handler: RouteHandler<Tagged>, extra?: RouteOptions<Tagged>) =>
       add(method, path, handler, extra);
 
   routers.set(dispatch, { routes, basePath });

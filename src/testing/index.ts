@@ -31,7 +31,15 @@ export type {
 } from './events.js';
 export { fakeContext } from './context.js';
 export type { FakeContextOptions } from './context.js';
+export { integrationEvent, invokeIntegration } from './integration.js';
+export type { IntegrationEventOptions, IntegrationInvokeResponse } from './integration.js';
 export { invoke } from './invoke.js';
-export type { InvokableHandler, InvokeResponse } from './invoke.js';
+export type {
+  InvokableHandler,
+  InvokeLog,
+  InvokeLogRecord,
+  InvokeMetricsLine,
+  InvokeResponse,
+} from './invoke.js';
 export { expectErr, expectOk, expectProblems } from './assertions.js';
 export type { ProblemResponse, ProblemSummary } from './assertions.js';

@@ -1,7 +1,10 @@
 import type { Context } from 'aws-lambda';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
 import type { HttpEvent } from '../events/kinds.js';
+import type { LineCapture, LineKind, LineSink, LogLevel } from '../logger.js';
 import { detectEventKind } from '../events/kinds.js';
+import { lineCapture } from '../logger.js';
 import { fakeContext } from './context.js';
 
 /**
@@ -20,6 +23,58 @@ export type InvokableHandler<Ev extends HttpEvent = HttpEvent> = (
   event: Ev,
   context: Context,
 ) => unknown;
+
+/**
+ * A line the default console logger (`consoleLogger`) wrote during an {@link invoke}: the JSON
+ * line parsed, its `level` first, then the record's `message` and fields.
+ *
+ * @example
+ * ```ts
+ * import type { InvokeLogRecord } from 'gatefold/testing';
+ *
+ * const logged: InvokeLogRecord = {
+ *   level: 'info',
+ *   message: 'Answered 404: a client error',
+ *   status: 404,
+ * };
+ * ```
+ */
+export interface InvokeLogRecord {
+  /** The level it was logged at. */
+  readonly level: LogLevel;
+  readonly message: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A CloudWatch EMF metrics line (the `metrics` option) that would have gone to standard output
+ * during an {@link invoke}: the EMF document parsed, marked `level: 'metrics'`.
+ *
+ * @example
+ * ```ts
+ * import type { InvokeMetricsLine } from 'gatefold/testing';
+ *
+ * const line: InvokeMetricsLine = { level: 'metrics', Route: 'GET /users/{id}', Requests: 1 };
+ * ```
+ */
+export interface InvokeMetricsLine {
+  /** Not a log level: marks the line as an EMF document. */
+  readonly level: 'metrics';
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A line an {@link invoke} captured: a log record, or (`level: 'metrics'`) an EMF metrics line.
+ *
+ * @example
+ * ```ts
+ * import type { InvokeLog } from 'gatefold/testing';
+ *
+ * const messages = (logs: readonly InvokeLog[]): string[] =>
+ *   logs.flatMap((log) => (log.level === 'metrics' ? [] : [log.message]));
+ * ```
+ */
+export type InvokeLog = InvokeLogRecord | InvokeMetricsLine;
 
 /**
  * A handler's result, the same shape whatever the event kind.
@@ -50,6 +105,12 @@ export interface InvokeResponse {
   json(): unknown;
   /** The result exactly as the handler returned it. */
   readonly raw: unknown;
+  /**
+   * What the invocation printed through the default console logger (`consoleLogger`) and the
+   * default EMF metrics writer, in order — captured, and not printed. A handler built with a
+   * logger of its own logs to it as always, and nothing of it is here.
+   */
+  readonly logs: readonly InvokeLog[];
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -104,6 +165,83 @@ function readHeaders(result: Record<string, unknown>, cookies: string[]): Record
   return headers;
 }
 
+/** The lines of one invocation: parsed for its response, and as printed, for a throw. */
+class Lines implements LineSink {
+  readonly logs: InvokeLog[] = [];
+  readonly printed: { readonly kind: LineKind; readonly line: string }[] = [];
+  private open = true;
+
+  take(kind: LineKind, line: string): boolean {
+    // A line logged after `invoke` returned is printed, as it would have been without it.
+    if (!this.open) return false;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return false;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+    // `level` first, as the console logger writes it, and always the level it was logged at.
+    this.logs.push(Object.assign({ level: kind }, parsed, { level: kind }) as InvokeLog);
+    this.printed.push({ kind, line });
+    return true;
+  }
+
+  /** Stops taking lines: later ones are printed. */
+  close(): readonly InvokeLog[] {
+    this.open = false;
+    return this.logs;
+  }
+
+  /** Prints what was taken, as the console logger and the metrics writer would have. */
+  print(): void {
+    for (const { kind, line } of this.printed) {
+      if (kind === 'metrics') process.stdout.write(`${line}\n`);
+      else console[kind](line);
+    }
+  }
+}
+
+/**
+ * The capture `invoke` runs handlers in, shared with every copy of gatefold loaded in the
+ * process (made by the first that asks), so that a handler built from another copy is captured
+ * too. Made on the first `invoke`, not when the module loads.
+ */
+function captureStorage(): LineCapture {
+  return lineCapture(() => new AsyncLocalStorage<LineSink>());
+}
+
+/** @internal What {@link captureLines} returns: the call's value and the lines it logged. */
+export interface Captured<T> {
+  readonly value: T;
+  readonly logs: readonly InvokeLog[];
+  /** Prints the lines, as they would have been printed without the capture. */
+  readonly print: () => void;
+}
+
+/**
+ * @internal Runs `call` (and everything it starts) with the lines of the default console logger
+ * and the default EMF writer captured, not printed. A throw or rejection is passed on, after the
+ * lines captured until then are printed; a line logged after the call settled is printed.
+ */
+export async function captureLines<T>(call: () => T): Promise<Captured<Awaited<T>>> {
+  const lines = new Lines();
+  try {
+    const value = await captureStorage().run(lines, call);
+    return {
+      value,
+      logs: lines.close(),
+      print: () => {
+        lines.print();
+      },
+    };
+  } catch (thrown) {
+    lines.close();
+    lines.print();
+    throw thrown;
+  }
+}
+
 function response(
   raw: unknown,
   status: number,
@@ -111,6 +249,7 @@ function response(
   cookies: readonly string[],
   body: string,
   isBase64Encoded: boolean,
+  logs: readonly InvokeLog[],
 ): InvokeResponse {
   const buffer = Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8');
   const bytes = new Uint8Array(buffer);
@@ -132,6 +271,7 @@ function response(
       }
     },
     raw,
+    logs,
   };
 }
 
@@ -139,20 +279,23 @@ function response(
  * Payload 2.0 lets a function return a bare value: API Gateway and Function URLs then answer
  * 200 with the value as a JSON body (a string as it is).
  */
-function inferredV2(raw: unknown): InvokeResponse {
+function inferredV2(raw: unknown, logs: readonly InvokeLog[]): InvokeResponse {
   const body = typeof raw === 'string' ? raw : (JSON.stringify(raw) as string | undefined);
-  return response(raw, 200, { 'content-type': 'application/json' }, [], body ?? '', false);
+  return response(raw, 200, { 'content-type': 'application/json' }, [], body ?? '', false, logs);
 }
 
 /**
  * Calls a Lambda HTTP handler with an event (and a {@link fakeContext} unless one is given) and
  * reads its result, whichever event kind it answered: REST API, HTTP API, Function URL or ALB
- * (single- or multi-value headers). A throw or rejection from the handler is passed on.
+ * (single- or multi-value headers). What the default console logger and the default EMF metrics
+ * writer print during the call is returned on the response (`logs`) instead of printed; concurrent
+ * calls each get their own lines. A throw or rejection from the handler is passed on, and the
+ * lines captured until then are printed.
  *
  * @param handler - what `toLambda` returns, or any Lambda HTTP handler
  * @param event - an event, e.g. from `restApiEvent` or `httpApiEvent`
  * @param context - the Lambda context; default `fakeContext()`
- * @returns the normalised response
+ * @returns the normalised response, with the log lines of the call
  *
  * @example
  * ```ts
@@ -173,12 +316,13 @@ export async function invoke<Ev extends HttpEvent>(
   event: Ev,
   context: Context = fakeContext(),
 ): Promise<InvokeResponse> {
-  const raw = await handler(event, context);
+  const { value: raw, logs, print } = await captureLines(() => handler(event, context));
   const kind = detectEventKind(event);
   const result = asRecord(raw);
   const statusCode = result?.['statusCode'];
   if (result === undefined || typeof statusCode !== 'number') {
-    if (kind === 'http' || kind === 'function-url') return inferredV2(raw);
+    if (kind === 'http' || kind === 'function-url') return inferredV2(raw, logs);
+    print();
     throw new Error(
       `invoke: the handler returned ${inspect(raw, { depth: 4 })}, which is not an HTTP result (it has no numeric statusCode).`,
     );
@@ -191,5 +335,13 @@ export async function invoke<Ev extends HttpEvent>(
     }
   }
   const body = typeof result['body'] === 'string' ? result['body'] : '';
-  return response(raw, statusCode, headers, cookies, body, result['isBase64Encoded'] === true);
+  return response(
+    raw,
+    statusCode,
+    headers,
+    cookies,
+    body,
+    result['isBase64Encoded'] === true,
+    logs,
+  );
 }

@@ -5,11 +5,20 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEV_HELP, MAIN_HELP, OPENAPI_HELP } from '../../src/cli/help.js';
 
@@ -39,6 +48,25 @@ const files: Record<string, string> = {
     'enum Colour { Red }\nexport const handler = async () => ({ statusCode: 200, body: String(Colour.Red) });\n',
   'src/throws.mjs': "throw new Error('boom');\n",
   'src/plain.mjs': "export const handler = async () => ({ statusCode: 200, body: 'plain' });\n",
+  // A custom integration function of one's own: `{ body }` for a success, a throw for a failure.
+  'src/custom.mjs': [
+    'export const handler = async (event) => {',
+    "  if (event.params.path.proxy === 'fail') throw new Error('out of cheese');",
+    '  return { body: JSON.stringify({ method: event.method, proxy: event.params.path.proxy }) };',
+    '};',
+    '',
+  ].join('\n'),
+  // A function toLambdaIntegration made, from the package as a project installs it.
+  'with-gatefold/handler.mjs': [
+    "import { ok } from 'neverthrow';",
+    "import { json, router } from 'gatefold';",
+    "import { toLambdaIntegration } from 'gatefold/integration';",
+    'export const handler = toLambdaIntegration(',
+    "  router().get('/users/{id}', (request) => ok(json({ id: request.pathParameters.id }))),",
+    '  { accessLog: false },',
+    ');',
+    '',
+  ].join('\n'),
   'with-tsx/enum.ts':
     'enum Colour { Red }\nexport const handler = async () => ({ statusCode: 200, body: `colour ${Colour.Red}` });\n',
 };
@@ -49,6 +77,13 @@ for (const [name, text] of Object.entries(files)) {
 // A second project that has tsx installed, as `npm install --save-dev tsx` would.
 mkdirSync(path.join(project, 'with-tsx/node_modules'), { recursive: true });
 symlinkSync(path.join(root, 'node_modules/tsx'), path.join(project, 'with-tsx/node_modules/tsx'));
+// A third that has gatefold (this repository, built) and neverthrow installed.
+mkdirSync(path.join(project, 'with-gatefold/node_modules'), { recursive: true });
+symlinkSync(root, path.join(project, 'with-gatefold/node_modules/gatefold'));
+symlinkSync(
+  path.join(root, 'node_modules/neverthrow'),
+  path.join(project, 'with-gatefold/node_modules/neverthrow'),
+);
 
 const running: ChildProcess[] = [];
 afterAll(() => {
@@ -130,6 +165,7 @@ describe('gatefold: help and version', () => {
       '--export',
       '--integration',
       '--format',
+      '--openapi-version',
       '--title',
       '--api-version',
       '--function-arn',
@@ -170,7 +206,7 @@ describe('gatefold: every mistake in one line that says what to do', () => {
     ],
     [
       ['dev', 'src/handler.ts', '--event', 'lambda'],
-      'gatefold dev: --event must be one of rest, http, url, alb, alb-multi (got "lambda")',
+      'gatefold dev: --event must be one of rest, http, url, alb, alb-multi, custom (got "lambda")',
     ],
     [
       ['dev', 'src/handler.ts', 'src/enum.ts'],
@@ -204,6 +240,10 @@ describe('gatefold: every mistake in one line that says what to do', () => {
     [
       ['openapi', 'src/plain.mjs', '--request-validation', 'body'],
       'gatefold openapi: --request-validation must be one of params, all (got "body")',
+    ],
+    [
+      ['openapi', 'src/plain.mjs', '--openapi-version', '3.1'],
+      'gatefold openapi: --openapi-version must be one of 3.0.3, 3.1.0 (got "3.1")',
     ],
     [
       ['openapi', '--title'],
@@ -321,4 +361,174 @@ describe('gatefold dev: modules as they are', () => {
     writeFileSync(path.join(dir, 'word.ts'), "export const word: string = 'after';\n");
     expect(await (await fetch(await started(2))).text()).toBe('after');
   }, 30_000);
+});
+
+describe('gatefold dev: custom integration functions', () => {
+  /** The whole answer: status, the headers that are not node's own, the body. */
+  async function answer(url: string) {
+    const response = await fetch(url);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!['date', 'connection', 'keep-alive'].includes(name)) headers[name] = value;
+    });
+    return { status: response.status, headers, body: await response.text() };
+  }
+
+  it('--event custom: requests through the request template, answers through the response templates', async () => {
+    const line = await startDev(['src/custom.mjs', '--event', 'custom']);
+    expect(line).toMatch(
+      /^gatefold: src\/custom\.mjs as custom events at http:\/\/127\.0\.0\.1:\d+$/,
+    );
+    const body = '{"method":"GET","proxy":"a%2Fb"}';
+    expect(await answer(`${urlOf(line)}/a/b`)).toStrictEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    });
+    const failed = await answer(`${urlOf(line)}/fail`);
+    const requestId = (JSON.parse(failed.body) as { meta: { requestId: string } }).meta.requestId;
+    const document = `{"errors":[{"status":"502","title":"Bad Gateway"}],"meta":{"requestId":"${requestId}"}}`;
+    expect(failed).toStrictEqual({
+      status: 502,
+      headers: { 'content-type': 'application/json', 'content-length': String(document.length) },
+      body: document,
+    });
+  });
+
+  it('serves a function toLambdaIntegration made as custom events without being told', async () => {
+    const line = await startDev(['handler.mjs'], path.join(project, 'with-gatefold'));
+    expect(line).toMatch(/^gatefold: handler\.mjs as custom events at http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await answer(`${urlOf(line)}/users/u-1`)).toStrictEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json', 'content-length': '12' },
+      body: '{"id":"u-1"}',
+    });
+    const missing = await answer(`${urlOf(line)}/orders/o-1`);
+    const requestId = missing.headers['x-request-id'] ?? '';
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const document = `{"errors":[{"status":"404","code":"route-not-found","title":"Not Found"}],"meta":{"requestId":"${requestId}"}}`;
+    expect(missing).toStrictEqual({
+      status: 404,
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        'content-length': String(document.length),
+      },
+      body: document,
+    });
+  });
+});
+
+describe('gatefold openapi: the document', () => {
+  // Modules of their own projects, importing the gatefold this repository builds.
+  const dist = pathToFileURL(path.join(root, 'dist/index.js')).href;
+  const manifest = path.join(root, 'package.json');
+  const notes = [
+    "import { createRequire } from 'node:module';",
+    `import { endpoint, json, router, toLambda } from '${dist}';`,
+    // io-ts and neverthrow as this repository has them installed (CommonJS).
+    `const require = createRequire(${JSON.stringify(manifest)});`,
+    "const t = require('io-ts');",
+    "const { ok } = require('neverthrow');",
+    'const body = t.type({ text: t.union([t.string, t.null]) });',
+    "export const handler = toLambda(router().post('/notes', endpoint({ body }, () => ok(json({})))));",
+    '',
+  ].join('\n');
+  const write = (name: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+    writeFileSync(path.join(project, name), text);
+  };
+  // The package's manifest, then one without a name (as a build folder has) nearer the module.
+  write('orders/package.json', JSON.stringify({ name: '@acme/orders', version: '2.3.4' }));
+  write('orders/src/package.json', JSON.stringify({ type: 'module' }));
+  write('orders/src/notes.mjs', notes);
+  write('broken/package.json', '{ "name": ');
+  write('broken/notes.mjs', notes);
+  write('unversioned/package.json', JSON.stringify({ name: 'unversioned' }));
+  write('unversioned/notes.mjs', notes);
+
+  const documentOf = (args: readonly string[]): Record<string, unknown> => {
+    const run = gatefold(['openapi', ...args]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as Record<string, unknown>;
+  };
+
+  it('names the API after the nearest package.json above the module that has a name', () => {
+    expect(documentOf(['orders/src/notes.mjs'])['info']).toStrictEqual({
+      title: '@acme/orders',
+      version: '2.3.4',
+    });
+    expect(documentOf(['orders/src/notes.mjs', '--title', 'Orders'])['info']).toStrictEqual({
+      title: 'Orders',
+      version: '2.3.4',
+    });
+    expect(documentOf(['orders/src/notes.mjs', '--api-version', '3.0.0'])['info']).toStrictEqual({
+      title: '@acme/orders',
+      version: '3.0.0',
+    });
+    expect(documentOf(['unversioned/notes.mjs'])['info']).toStrictEqual({
+      title: 'unversioned',
+      version: '1.0.0',
+    });
+  });
+
+  it('reads no package.json when told both, and names a broken one otherwise', () => {
+    expect(
+      documentOf(['broken/notes.mjs', '--title', 'Notes', '--api-version', '1.2.0'])['info'],
+    ).toStrictEqual({ title: 'Notes', version: '1.2.0' });
+    const manifest = path.join(project, 'broken', 'package.json');
+    let reason = '';
+    try {
+      JSON.parse('{ "name": ');
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    expect(gatefold(['openapi', 'broken/notes.mjs', '--title', 'Notes'])).toEqual(
+      mistake(
+        `gatefold openapi: ${manifest} is not JSON (${reason}); fix it, or give --title and --api-version`,
+        1,
+      ),
+    );
+  });
+
+  // The command looks above the module up to the root of the file system: outside the
+  // repository, the temporary folder's parents hold no package.json on a usual machine.
+  const parentsHaveManifest = (() => {
+    for (let folder = project; ; folder = path.dirname(folder)) {
+      if (existsSync(path.join(folder, 'package.json'))) return true;
+      if (path.dirname(folder) === folder) return false;
+    }
+  })();
+
+  it.skipIf(parentsHaveManifest)('keeps API and 1.0.0 without a package.json to name it', () => {
+    expect(documentOf(['src/plain.mjs'])['info']).toStrictEqual({
+      title: 'API',
+      version: '1.0.0',
+    });
+  });
+
+  it('writes OpenAPI 3.0.3 by default, 3.1.0 when asked, schemas in its dialect', () => {
+    const bodySchema = (document: Record<string, unknown>) =>
+      (
+        document['paths'] as Record<
+          string,
+          Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>
+        >
+      )['/notes']?.['post']?.requestBody.content['application/json']?.schema;
+    const older = documentOf(['orders/src/notes.mjs']);
+    expect(older['openapi']).toBe('3.0.3');
+    expect(bodySchema(older)).toStrictEqual({
+      type: 'object',
+      properties: { text: { type: 'string', nullable: true } },
+      required: ['text'],
+    });
+    const newer = documentOf(['orders/src/notes.mjs', '--openapi-version', '3.1.0']);
+    expect(newer['openapi']).toBe('3.1.0');
+    expect(bodySchema(newer)).toStrictEqual({
+      type: 'object',
+      properties: { text: { type: ['string', 'null'] } },
+      required: ['text'],
+    });
+  });
 });

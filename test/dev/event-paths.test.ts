@@ -6,8 +6,8 @@ import { ok } from 'neverthrow';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, toLambda } from '../../src/index.js';
-import type { LocalEventKind, LocalServer } from '../../src/index.js';
-import { serve } from '../../src/index.js';
+import type { LocalEventKind, LocalServer } from '../../src/dev/index.js';
+import { serve } from '../../src/dev/index.js';
 import { capturingLogger } from '../support/logger.js';
 
 const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];

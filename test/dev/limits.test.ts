@@ -5,15 +5,18 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalEventKind, LocalServer } from '../../src/index.js';
-import { serve } from '../../src/index.js';
+import type { LocalEventKind, LocalServer } from '../../src/dev/index.js';
+import { serve } from '../../src/dev/index.js';
 import { ALB_PAYLOAD_LIMIT, LAMBDA_SYNC_PAYLOAD_LIMIT } from '../../src/events/limits.js';
 
+/** The proxy event kinds; `custom` has tests of its own (custom.test.ts). */
+type ProxyKind = Exclude<LocalEventKind, 'custom'>;
+
 const MiB = 1024 * 1024;
-const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
+const KINDS: readonly ProxyKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
 
 /** The largest request each kind takes: the event for Lambda's sources, the body for an ALB. */
-const LIMIT: Readonly<Record<LocalEventKind, number>> = {
+const LIMIT: Readonly<Record<ProxyKind, number>> = {
   rest: LAMBDA_SYNC_PAYLOAD_LIMIT,
   http: LAMBDA_SYNC_PAYLOAD_LIMIT,
   url: LAMBDA_SYNC_PAYLOAD_LIMIT,
@@ -25,7 +28,7 @@ const ALB_PAGE =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n';
 
 /** The whole 413 each source sends, its own headers beside node's. */
-const TOO_LARGE: Readonly<Record<LocalEventKind, Answer>> = {
+const TOO_LARGE: Readonly<Record<ProxyKind, Answer>> = {
   rest: {
     status: 413,
     headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'BadRequestException' },
@@ -186,7 +189,7 @@ describe('serve() refuses a request too large for the source it emulates', () =>
     },
   );
 
-  it.each<LocalEventKind>(['rest', 'http', 'url'])(
+  it.each<ProxyKind>(['rest', 'http', 'url'])(
     '%s: a body under the limit whose event is over it (base64 adds a third) is refused',
     async (kind) => {
       invoked.length = 0;

@@ -1,8 +1,12 @@
 import { ok } from 'neverthrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binary, json, router, serve, toLambda } from '../../src/index.js';
-import type { LocalEventKind, LocalServer } from '../../src/index.js';
+import { binary, json, router, toLambda } from '../../src/index.js';
+import { serve } from '../../src/dev/index.js';
+import type { LocalEventKind, LocalServer } from '../../src/dev/index.js';
 import { capturingLogger } from '../support/logger.js';
+
+/** The proxy event kinds; `custom` has tests of its own (custom.test.ts). */
+type ProxyKind = Exclude<LocalEventKind, 'custom'>;
 
 // A real HTTP server on an ephemeral loopback port, for every event kind: each request becomes
 // that kind's event and each result an HTTP response.
@@ -35,7 +39,7 @@ const api = router()
   );
 
 const handler = toLambda(api, { logger: capturingLogger() });
-const KINDS: readonly LocalEventKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
+const KINDS: readonly ProxyKind[] = ['rest', 'http', 'url', 'alb', 'alb-multi'];
 const servers = new Map<LocalEventKind, LocalServer>();
 
 beforeAll(async () => {
@@ -53,7 +57,7 @@ function urlOf(kind: LocalEventKind, path: string): string {
   return `${server.url}${path}`;
 }
 
-const EXPECTED_KIND: Readonly<Record<LocalEventKind, string>> = {
+const EXPECTED_KIND: Readonly<Record<ProxyKind, string>> = {
   rest: 'rest',
   http: 'http',
   url: 'function-url',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { serve } from '../../src/index.js';
-import type { LocalEventKind, LocalServer } from '../../src/index.js';
+import { serve } from '../../src/dev/index.js';
+import type { LocalEventKind, LocalServer } from '../../src/dev/index.js';
 import { handler } from '../../examples/shop/handler.js';
 import { resetStore } from '../../examples/shop/store.js';
 

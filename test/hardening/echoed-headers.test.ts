@@ -5,8 +5,9 @@
  */
 import { ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
-import type { CorsOptions } from '../../src/index.js';
-import { cors, json, toLambda } from '../../src/index.js';
+import type { CorsOptions } from '../../src/middleware/index.js';
+import { json, toLambda } from '../../src/index.js';
+import { cors } from '../../src/middleware/index.js';
 import { SHAPES, eventFor, lambdaContext, parsedResult, resultFor } from './shapes.js';
 
 const quiet = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };

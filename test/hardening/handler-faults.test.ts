@@ -20,7 +20,6 @@ import type {
 import {
   TaggedError,
   binary,
-  deadline,
   errorMap,
   json,
   noContent,
@@ -31,6 +30,7 @@ import {
   toLambda,
   unauthorized,
 } from '../../src/index.js';
+import { deadline } from '../../src/middleware/index.js';
 import type { Shape } from './shapes.js';
 import {
   LAMBDA_ID,

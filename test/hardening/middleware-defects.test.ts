@@ -7,7 +7,8 @@
 import { ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import type { LogRecord, Middleware } from '../../src/index.js';
-import { cors, json, securityHeaders, toLambda } from '../../src/index.js';
+import { json, toLambda } from '../../src/index.js';
+import { cors, securityHeaders } from '../../src/middleware/index.js';
 import type { Shape } from './shapes.js';
 import {
   SHAPES,

@@ -10,14 +10,9 @@
 import { ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import type { HttpResponse, LogRecord, Middleware } from '../../src/index.js';
-import {
-  IntegrationErrorResponse,
-  cors,
-  json,
-  securityHeaders,
-  toLambda,
-  toLambdaIntegration,
-} from '../../src/index.js';
+import { json, toLambda } from '../../src/index.js';
+import { IntegrationErrorResponse, toLambdaIntegration } from '../../src/integration/index.js';
+import { cors, securityHeaders } from '../../src/middleware/index.js';
 import { fakeContext } from '../../src/testing/index.js';
 import type { Shape } from './shapes.js';
 import {

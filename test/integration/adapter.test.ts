@@ -7,21 +7,23 @@ import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../src/index.js';
 import {
-  INTEGRATION_EVENT_VERSION,
-  IntegrationErrorResponse,
   UnsupportedEventError,
   binary,
-  isIntegrationEvent,
   created,
   json,
   noContent,
   problem,
   router,
   text,
-  toLambdaIntegration,
   tooManyRequests,
   unauthorized,
 } from '../../src/index.js';
+import {
+  INTEGRATION_EVENT_VERSION,
+  IntegrationErrorResponse,
+  isIntegrationEvent,
+  toLambdaIntegration,
+} from '../../src/integration/index.js';
 import { fakeContext, restApiEvent } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';
 import { LAMBDA_REQUEST_ID } from '../support/request-id.js';

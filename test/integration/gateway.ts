@@ -13,8 +13,12 @@
  * custom integrations can be fed the same request.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { LambdaIntegrationHandler, OpenApiDocument } from '../../src/index.js';
-import { INTEGRATION_EVENT_VERSION, IntegrationErrorResponse } from '../../src/index.js';
+import type { LambdaIntegrationHandler } from '../../src/integration/index.js';
+import type { OpenApiDocument } from '../../src/openapi/index.js';
+import {
+  INTEGRATION_EVENT_VERSION,
+  IntegrationErrorResponse,
+} from '../../src/integration/index.js';
 import { fakeContext } from '../../src/testing/index.js';
 import { javaMatches } from '../support/java-regex.js';
 import type { MethodRequest } from '../support/vtl.js';

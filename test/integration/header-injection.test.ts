@@ -1,6 +1,7 @@
 import { err } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { IntegrationErrorResponse, problem, toLambdaIntegration } from '../../src/index.js';
+import { problem } from '../../src/index.js';
+import { IntegrationErrorResponse, toLambdaIntegration } from '../../src/integration/index.js';
 import { fakeContext } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';
 

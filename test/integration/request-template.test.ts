@@ -10,16 +10,14 @@ import fc from 'fast-check';
 import { ok } from 'neverthrow';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../src/index.js';
+import { json, router, toLambda } from '../../src/index.js';
 import {
   INTEGRATION_EVENT_VERSION,
   isIntegrationEvent,
-  json,
-  openApiDocument,
   requestTemplate,
-  router,
-  toLambda,
   toLambdaIntegration,
-} from '../../src/index.js';
+} from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { fakeContext, invoke, restApiEvent } from '../../src/testing/index.js';
 import { api } from '../../examples/shop/handler.js';
 import { resetStore } from '../../examples/shop/store.js';

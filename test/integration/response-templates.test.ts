@@ -15,18 +15,20 @@ import {
   binary,
   errorMap,
   endpoint,
-  openApiDocument,
-  otherStatusPattern,
   problem,
   json,
   noContent,
   router,
-  selectionPattern,
   text,
   toLambda,
-  toLambdaIntegration,
   unsupportedMediaType,
 } from '../../src/index.js';
+import {
+  otherStatusPattern,
+  selectionPattern,
+  toLambdaIntegration,
+} from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { invoke, restApiEvent } from '../../src/testing/index.js';
 import { api } from '../../examples/shop/handler.js';
 import { resetStore } from '../../examples/shop/store.js';

@@ -7,13 +7,9 @@
  */
 import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import {
-  json,
-  openApiDocument,
-  router,
-  selectionPattern,
-  toLambdaIntegration,
-} from '../../src/index.js';
+import { json, router } from '../../src/index.js';
+import { selectionPattern, toLambdaIntegration } from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { fakeContext, restApiEvent } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';
 import { LAMBDA_REQUEST_ID, REST_REQUEST_ID } from '../support/request-id.js';

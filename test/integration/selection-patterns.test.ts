@@ -12,16 +12,14 @@ import fc from 'fast-check';
 import { err } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { ErrorFormat, ErrorStatus, Problem } from '../../src/index.js';
+import { problem, UnsupportedEventError, toLambda } from '../../src/index.js';
 import {
   FOREIGN_ERROR_PATTERN,
-  openApiDocument,
   otherStatusPattern,
-  problem,
   selectionPattern,
-  UnsupportedEventError,
-  toLambda,
   toLambdaIntegration,
-} from '../../src/index.js';
+} from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { isErrorStatusCode } from '../../src/status.js';
 import { fakeContext, invoke } from '../../src/testing/index.js';
 import { api } from '../../examples/shop/handler.js';

@@ -4,7 +4,7 @@
  * parent process talks to it over IPC (see `messages.ts`).
  */
 import { handler } from '../../examples/shop/handler.js';
-import { serve } from '../../src/index.js';
+import { serve } from '../../src/dev/index.js';
 import { heapAfterGc } from './heap.js';
 import type { ToServer } from './messages.js';
 import { sendToParent } from './messages.js';

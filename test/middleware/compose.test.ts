@@ -5,17 +5,14 @@ import type { Result } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
 import {
   TaggedError,
-  compress,
-  conditionalGet,
-  cors,
   errorMap,
   forbidden,
   notFound,
-  securityHeaders,
   toLambda,
   toProblem,
   unauthorized,
 } from '../../src/index.js';
+import { compress, conditionalGet, cors, securityHeaders } from '../../src/middleware/index.js';
 import type {
   HttpRequest,
   HttpResponse,

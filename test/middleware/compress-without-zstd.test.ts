@@ -7,7 +7,7 @@ import type * as Zlib from 'node:zlib';
 import { gunzipSync } from 'node:zlib';
 import { ok } from 'neverthrow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { compress as Compress } from '../../src/index.js';
+import type { compress as Compress } from '../../src/middleware/index.js';
 import { toLambda } from '../../src/index.js';
 import { fakeContext, httpApiEvent } from '../../src/testing/index.js';
 import { thrownBy } from '../hardening/refusal.js';

@@ -1,8 +1,10 @@
 import { brotliDecompressSync, gunzipSync, gzipSync, zstdDecompressSync } from 'node:zlib';
 import { err, ok } from 'neverthrow';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { badRequest, binary, compress, json, text, toLambda } from '../../src/index.js';
-import type { CompressOptions, HttpRequest, Outcome, ProblemError } from '../../src/index.js';
+import { badRequest, binary, json, text, toLambda } from '../../src/index.js';
+import { compress } from '../../src/middleware/index.js';
+import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
+import type { CompressOptions } from '../../src/middleware/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { SHAPES, eventFor, lambdaContext, resultFor } from '../hardening/shapes.js';
 import { thrownBy } from '../hardening/refusal.js';

@@ -1,14 +1,7 @@
 import { err, ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  binary,
-  conditionalGet,
-  created,
-  json,
-  notFound,
-  text,
-  toLambda,
-} from '../../src/index.js';
+import { binary, created, json, notFound, text, toLambda } from '../../src/index.js';
+import { conditionalGet } from '../../src/middleware/index.js';
 import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';

@@ -1,7 +1,9 @@
 import { err, ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
-import { cors, json, notFound, toLambda } from '../../src/index.js';
-import type { CorsOptions, HttpRequest, Outcome, ProblemError } from '../../src/index.js';
+import { json, notFound, toLambda } from '../../src/index.js';
+import { cors } from '../../src/middleware/index.js';
+import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
+import type { CorsOptions } from '../../src/middleware/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';

@@ -2,15 +2,16 @@ import type { Context } from 'aws-lambda';
 import { ok, okAsync } from 'neverthrow';
 import type { Result } from 'neverthrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deadline, toLambda } from '../../src/index.js';
+import { toLambda } from '../../src/index.js';
+import { deadline } from '../../src/middleware/index.js';
 import type {
-  DeadlineOptions,
   HttpRequest,
   LambdaOptions,
   Outcome,
   Problem,
   ProblemError,
 } from '../../src/index.js';
+import type { DeadlineOptions } from '../../src/middleware/index.js';
 import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { LAMBDA_ID, SHAPES, eventFor, parsedResult, resultFor } from '../hardening/shapes.js';
 import { thrownBy } from '../hardening/refusal.js';

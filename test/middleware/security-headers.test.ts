@@ -5,16 +5,12 @@ import {
   json,
   notFound,
   redirect,
-  securityHeaders,
   serviceUnavailable,
   toLambda,
 } from '../../src/index.js';
-import type {
-  HttpRequest,
-  Outcome,
-  ProblemError,
-  SecurityHeadersOptions,
-} from '../../src/index.js';
+import { securityHeaders } from '../../src/middleware/index.js';
+import type { HttpRequest, Outcome, ProblemError } from '../../src/index.js';
+import type { SecurityHeadersOptions } from '../../src/middleware/index.js';
 import { albEvent, fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { thrownBy } from '../hardening/refusal.js';
 import { capturingLogger } from '../support/logger.js';

@@ -7,25 +7,34 @@
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import type { ErrorFormat, OpenApiDocument } from '../../src/index.js';
+import type { ErrorFormat } from '../../src/index.js';
+import type { OpenApiDocument } from '../../src/openapi/index.js';
+import type {
+  ApiGatewayCustomIntegration,
+  OpenApiOperation,
+  OpenApiPathItem,
+} from '../../src/openapi/types.js';
 import {
-  FOREIGN_ERROR_PATTERN,
   IntFromString,
   TaggedError,
   created,
   endpoint,
   errorMap,
-  errorResponseTemplate,
   json,
   noContent,
-  openApiDocument,
+  redirect,
+  router,
+  toLambda,
+} from '../../src/index.js';
+import {
+  FOREIGN_ERROR_PATTERN,
+  errorResponseTemplate,
   otherStatusPattern,
   requestTemplate,
-  router,
   selectionPattern,
-  toLambda,
   toLambdaIntegration,
-} from '../../src/index.js';
+} from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { successResponseTemplate } from '../../src/integration/templates.js';
 import { api } from '../../examples/shop/handler.js';
 import { javaMatches } from '../support/java-regex.js';
@@ -45,20 +54,21 @@ const FUNCTION_URI = {
     'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Function.Arn}/invocations',
 };
 
-type Operation = Record<string, unknown> & {
-  readonly parameters: unknown[];
-  readonly responses: Record<string, Record<string, unknown>>;
-  readonly requestBody?: Record<string, unknown>;
-  readonly 'x-amazon-apigateway-integration': Record<string, unknown> & {
-    readonly responses?: Record<string, { readonly statusCode: string }>;
-  };
-};
-
-function operationOf(document: OpenApiDocument, method: string, path: string): Operation {
-  const paths = document['paths'] as Record<string, Record<string, Operation>>;
-  const operation = paths[path]?.[method];
+function operationOf(
+  document: OpenApiDocument,
+  method: keyof OpenApiPathItem,
+  path: string,
+): OpenApiOperation {
+  const operation = document.paths[path]?.[method];
   if (operation === undefined) throw new Error(`No operation ${method} ${path}.`);
   return operation;
+}
+
+/** The custom integration of an operation; throws for a proxy one. */
+function customOf(operation: OpenApiOperation): ApiGatewayCustomIntegration {
+  const integration = operation['x-amazon-apigateway-integration'];
+  if (integration.type !== 'aws') throw new Error(`A ${integration.type} integration.`);
+  return integration;
 }
 
 describe('the shop', () => {
@@ -79,7 +89,7 @@ describe('the shop', () => {
     expect(document['servers']).toStrictEqual([
       { url: 'https://api.example.com/prod', description: 'Production' },
     ]);
-    const paths = document['paths'] as Record<string, Record<string, Operation>>;
+    const paths = document.paths;
     expect(
       Object.entries(paths).map(([path, methods]) => [path, Object.keys(methods)]),
     ).toStrictEqual([
@@ -90,7 +100,7 @@ describe('the shop', () => {
     ]);
     expect(
       Object.values(paths).flatMap((methods) =>
-        Object.values(methods).map((operation) => operation['operationId']),
+        Object.values(methods).map((operation) => operation.operationId),
       ),
     ).toStrictEqual(['getHealth', 'postUsers', 'getUsersById', 'postCartsByCartIdCheckout']);
     expect(Object.keys(document['components'] as object)).toStrictEqual(['schemas']);
@@ -147,7 +157,7 @@ describe('the shop', () => {
   });
 
   it('answers each error status with what leads to it', () => {
-    const described = (method: string, path: string) =>
+    const described = (method: keyof OpenApiPathItem, path: string) =>
       Object.fromEntries(
         Object.entries(operationOf(document, method, path).responses)
           .filter(([status]) => Number(status) >= 400)
@@ -177,6 +187,134 @@ describe('the shop', () => {
       headers: REQUEST_ID_HEADER,
       content: JSON_API_CONTENT,
     });
+  });
+
+  it('answers each route with its declared success: status, headers and body', () => {
+    const success = (method: keyof OpenApiPathItem, path: string) =>
+      Object.entries(operationOf(document, method, path).responses).filter(
+        ([status]) => Number(status) < 400,
+      );
+    const userDocument = {
+      type: 'object',
+      properties: {
+        data: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: ['users'] },
+            id: { type: 'string' },
+            attributes: {
+              type: 'object',
+              properties: {
+                'first-name': { type: 'string' },
+                'last-name': { type: 'string' },
+                email: { type: 'string' },
+              },
+              required: ['first-name', 'last-name', 'email'],
+            },
+          },
+          required: ['type', 'id', 'attributes'],
+        },
+      },
+      required: ['data'],
+    };
+    expect(success('get', '/health')).toStrictEqual([
+      [
+        '200',
+        {
+          description: 'OK',
+          headers: REQUEST_ID_HEADER,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { status: { type: 'string', enum: ['ok'] } },
+                required: ['status'],
+              },
+            },
+          },
+        },
+      ],
+    ]);
+    expect(success('post', '/users')).toStrictEqual([
+      [
+        '201',
+        {
+          description: 'Created',
+          headers: {
+            ...REQUEST_ID_HEADER,
+            Location: {
+              description: 'The URL of the resource created.',
+              schema: { type: 'string' },
+            },
+          },
+          content: { 'application/json': { schema: userDocument } },
+        },
+      ],
+    ]);
+    expect(success('get', '/users/{id}')).toStrictEqual([
+      [
+        '200',
+        {
+          description: 'OK',
+          headers: REQUEST_ID_HEADER,
+          content: { 'application/json': { schema: userDocument } },
+        },
+      ],
+    ]);
+    const number = { type: 'number' };
+    expect(success('post', '/carts/{cartId}/checkout')).toStrictEqual([
+      [
+        '200',
+        {
+          description: 'OK',
+          headers: REQUEST_ID_HEADER,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  data: {
+                    type: 'object',
+                    properties: {
+                      type: { type: 'string', enum: ['orders'] },
+                      id: { type: 'string' },
+                      attributes: {
+                        type: 'object',
+                        properties: {
+                          cartId: { type: 'string' },
+                          lines: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                productId: { type: 'string' },
+                                quantity: number,
+                                unitPriceCents: number,
+                                lineTotalCents: number,
+                              },
+                              required: [
+                                'productId',
+                                'quantity',
+                                'unitPriceCents',
+                                'lineTotalCents',
+                              ],
+                            },
+                          },
+                          totalCents: number,
+                        },
+                        required: ['cartId', 'lines', 'totalCents'],
+                      },
+                    },
+                    required: ['type', 'id', 'attributes'],
+                  },
+                },
+                required: ['data'],
+              },
+            },
+          },
+        },
+      ],
+    ]);
   });
 
   it('integrates the proxy adapter as a Lambda proxy, without API Gateway validation', () => {
@@ -256,7 +394,7 @@ describe('the shop behind the custom integration', () => {
 
   it('integrates it with templates, a pattern per status and the foreign failures', () => {
     const operation = operationOf(document, 'get', '/users/{id}');
-    const integration = operation['x-amazon-apigateway-integration'];
+    const integration = customOf(operation);
     const errorTemplate = { 'application/json': errorResponseTemplate('x-request-id', false) };
     expect(integration).toMatchObject({
       type: 'aws',
@@ -283,7 +421,7 @@ describe('the shop behind the custom integration', () => {
       'application/json': requestTemplate(),
       'application/vnd.api+json': requestTemplate(),
     });
-    const foreign = Object.entries(integration.responses ?? {})
+    const foreign = Object.entries(integration.responses)
       .filter(([pattern]) => pattern.endsWith(FOREIGN_ERROR_PATTERN))
       .map(([, response]) => response.statusCode);
     expect(foreign).toStrictEqual(['504', '502']);
@@ -391,16 +529,16 @@ describe('a router with statuses decided per error', () => {
   });
 
   it('gives them one pattern that leaves out the listed statuses and sets the status', () => {
-    const integration = operationOf(document, 'post', '/items')['x-amazon-apigateway-integration'];
+    const integration = customOf(operationOf(document, 'post', '/items'));
     const listed = [400, 404, 413, 415, 422, 500];
-    expect(Object.keys(integration.responses ?? {})).toStrictEqual([
+    expect(Object.keys(integration.responses)).toStrictEqual([
       'default',
       ...listed.map(selectionPattern),
       otherStatusPattern(listed),
       `(?=[\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`,
       `(?![\\s\\S]*Task timed out)${FOREIGN_ERROR_PATTERN}`,
     ]);
-    expect(integration.responses?.[otherStatusPattern(listed)]).toStrictEqual({
+    expect(integration.responses[otherStatusPattern(listed)]).toStrictEqual({
       statusCode: '500',
       responseTemplates: { 'application/json': errorResponseTemplate('x-request-id', true) },
     });
@@ -413,9 +551,9 @@ describe('a router with statuses decided per error', () => {
       ['delete', '/items/{id}'],
       ['get', '/files/{path+}'],
     ] as const) {
-      const patterns = Object.keys(
-        operationOf(document, method, path)['x-amazon-apigateway-integration'].responses ?? {},
-      ).filter((pattern) => pattern !== 'default');
+      const patterns = Object.keys(customOf(operationOf(document, method, path)).responses).filter(
+        (pattern) => pattern !== 'default',
+      );
       expect(patterns.filter((pattern) => javaMatches(pattern, ''))).toStrictEqual([]);
     }
   });
@@ -451,7 +589,7 @@ describe('a router with statuses decided per error', () => {
       description: 'Created',
       content: { 'application/json': { schema: {} } },
     });
-    expect(create['x-amazon-apigateway-integration'].responses?.['default']).toStrictEqual({
+    expect(customOf(create).responses['default']).toStrictEqual({
       statusCode: '201',
       responseTemplates: {
         'application/json': successResponseTemplate('json-api', 'application/json'),
@@ -534,11 +672,190 @@ describe('a router with statuses decided per error', () => {
     expect(operation.responses['404']?.['headers']).toStrictEqual({
       'x-trace': REQUEST_ID_HEADER['x-request-id'],
     });
-    expect(
-      operation['x-amazon-apigateway-integration'].responses?.[selectionPattern(404)],
-    ).toStrictEqual({
+    expect(customOf(operation).responses[selectionPattern(404)]).toStrictEqual({
       statusCode: '404',
       responseTemplates: { 'application/json': errorResponseTemplate('x-trace', false) },
+    });
+  });
+});
+
+describe('a success declared on the route', () => {
+  const Thing = t.type({ id: t.string });
+  const plain = () => ok(created('/things/1', { id: '1' }));
+  const described = router()
+    // A plain handler: only its route can say what it answers.
+    .post('/things', plain, {
+      describe: { summary: 'Add a thing', status: 201, response: Thing, tags: ['things'] },
+    })
+    // An endpoint: the route's description adds to its own, and wins where both speak.
+    .put(
+      '/things/{id}',
+      endpoint({ params: t.type({ id: t.string }) }, () => ok(json({ id: '1' })), {
+        describe: { summary: 'Replace a thing', operationId: 'replaceThing', status: 202 },
+      }),
+      { describe: { status: 200, response: Thing } },
+    )
+    .get('/old-things', () => ok(redirect('/things', 308)), { describe: { status: 308 } })
+    .post('/things/{id}/touch', () => ok(created('/things/1')), {
+      describe: { status: 201, response: t.undefined },
+    })
+    .delete('/things/{id}', () => ok(json({})), { describe: { status: 205 } })
+    .patch('/things/{id}', () => ok(json(null)), { describe: { status: 304, response: Thing } });
+
+  const location = (description: string) => ({
+    Location: { description, schema: { type: 'string' } },
+  });
+
+  it('documents a plain handler’s status, headers and body behind the proxy integration', () => {
+    const document = openApiDocument(toLambda(described));
+    const add = operationOf(document, 'post', '/things');
+    expect(add).toMatchObject({
+      operationId: 'postThings',
+      summary: 'Add a thing',
+      tags: ['things'],
+    });
+    expect(add.responses).toStrictEqual({
+      '201': {
+        description: 'Created',
+        headers: { ...REQUEST_ID_HEADER, ...location('The URL of the resource created.') },
+        content: {
+          'application/json': {
+            schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+          },
+        },
+      },
+      '500': {
+        description: 'Internal Server Error: defect (masked).',
+        headers: REQUEST_ID_HEADER,
+        content: JSON_API_CONTENT,
+      },
+    });
+  });
+
+  it('merges the route’s description into the endpoint’s, the route’s winning', () => {
+    const replace = operationOf(openApiDocument(described), 'put', '/things/{id}');
+    expect(replace).toMatchObject({ operationId: 'replaceThing', summary: 'Replace a thing' });
+    expect(Object.keys(replace.responses)).toStrictEqual(['200', '400', '500']);
+    expect(replace.responses['200']).toStrictEqual({
+      description: 'OK',
+      headers: REQUEST_ID_HEADER,
+      content: {
+        'application/json': {
+          schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+        },
+      },
+    });
+  });
+
+  it('gives no body to a redirect, to a codec of nothing, and to statuses that have none', () => {
+    const document = openApiDocument(described);
+    const successOf = (method: keyof OpenApiPathItem, path: string, status: string) =>
+      operationOf(document, method, path).responses[status];
+    expect(successOf('get', '/old-things', '308')).toStrictEqual({
+      description: 'Permanent Redirect',
+      headers: { ...REQUEST_ID_HEADER, ...location('Where the client is sent.') },
+    });
+    expect(successOf('post', '/things/{id}/touch', '201')).toStrictEqual({
+      description: 'Created',
+      headers: { ...REQUEST_ID_HEADER, ...location('The URL of the resource created.') },
+    });
+    expect(successOf('delete', '/things/{id}', '205')).toStrictEqual({
+      description: 'Reset Content',
+      headers: REQUEST_ID_HEADER,
+    });
+    expect(successOf('patch', '/things/{id}', '304')).toStrictEqual({
+      description: 'Not Modified',
+      headers: REQUEST_ID_HEADER,
+    });
+  });
+
+  it('declares no success header behind the custom integration, which cannot send one', () => {
+    const document = openApiDocument(toLambdaIntegration(described));
+    const add = operationOf(document, 'post', '/things');
+    expect(add.responses['201']).toStrictEqual({
+      description: 'Created',
+      content: {
+        'application/json': {
+          schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+        },
+      },
+    });
+    expect(customOf(add).responses['default']?.statusCode).toBe('201');
+    expect(operationOf(document, 'get', '/old-things').responses['308']).toStrictEqual({
+      description: 'Permanent Redirect',
+    });
+  });
+});
+
+describe('an OpenAPI 3.1 document', () => {
+  const nullable = router().post(
+    '/notes',
+    endpoint(
+      {
+        query: t.partial({ pair: t.tuple([t.string, t.string]) }),
+        body: t.type({ text: t.union([t.string, t.null]) }),
+      },
+      () => ok(json({ id: 'n-1', text: null })),
+      { describe: { response: t.type({ id: t.string, text: t.null }) } },
+    ),
+  );
+
+  it('is the same document, its schemas in JSON Schema 2020-12 terms', () => {
+    const older = openApiDocument(nullable, { title: 'Notes' });
+    const newer = openApiDocument(nullable, { title: 'Notes', openapi: '3.1.0' });
+    expect(older.openapi).toBe('3.0.3');
+    expect(newer.openapi).toBe('3.1.0');
+    const post = operationOf(newer, 'post', '/notes');
+    expect(post.parameters).toStrictEqual([
+      {
+        name: 'pair',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { type: 'string' }],
+          minItems: 2,
+        },
+        style: 'form',
+        explode: true,
+      },
+    ]);
+    expect(post.requestBody).toStrictEqual({
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { text: { type: ['string', 'null'] } },
+            required: ['text'],
+          },
+        },
+      },
+    });
+    expect(post.responses['200']?.content).toStrictEqual({
+      'application/json': {
+        schema: {
+          type: 'object',
+          properties: { id: { type: 'string' }, text: { type: 'null' } },
+          required: ['id', 'text'],
+        },
+      },
+    });
+    // Everything but the version and the schemas is as 3.0.3 writes it.
+    const withoutSchemas = (document: OpenApiDocument) =>
+      JSON.parse(
+        JSON.stringify({ ...document, openapi: '' }, (key, value: unknown) =>
+          key === 'schema' ? null : value,
+        ),
+      ) as unknown;
+    expect(withoutSchemas(newer)).toStrictEqual(withoutSchemas(older));
+    expect(newer.components).toStrictEqual(older.components);
+  });
+
+  it('keeps API and 1.0.0 as the title and version unless told', () => {
+    expect(openApiDocument(nullable, { openapi: '3.1.0' }).info).toStrictEqual({
+      title: 'API',
+      version: '1.0.0',
     });
   });
 });

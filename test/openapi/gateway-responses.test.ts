@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ErrorFormat } from '../../src/index.js';
-import { openApiDocument, router, toLambda } from '../../src/index.js';
+import { router, toLambda } from '../../src/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { api } from '../../examples/shop/handler.js';
 import { renderGatewayResponseTemplate } from '../support/vtl.js';
 import { componentValidator } from './ajv.js';

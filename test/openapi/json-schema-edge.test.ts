@@ -3,8 +3,9 @@
  * without a `type`), lengths (io-ts counts UTF-16 code units, JSON Schema code points), tuples
  * (io-ts drops extra items), records over known keys (every key required, others dropped),
  * `t.object` (arrays too), bounds on numbers read from text, constraints on codecs that change
- * the value they decode, and JavaScript patterns Ajv compiles with the `u` flag. Strings here
- * hold any character, astral ones and lone surrogates included.
+ * the value they decode, and JavaScript patterns Ajv compiles with the `u` flag — in OpenAPI
+ * 3.0's dialect and in 3.1's (JSON Schema 2020-12). Strings here hold any character, astral
+ * ones and lone surrogates included.
  */
 import fc from 'fast-check';
 import * as t from 'io-ts';
@@ -13,13 +14,13 @@ import {
   IntFromString,
   NumberFromString,
   Trimmed,
-  codecSchema,
   max,
   maxLength,
   min,
   minLength,
   pattern,
 } from '../../src/index.js';
+import { codecSchema, withSchema } from '../../src/openapi/index.js';
 import type { Case, WiderCase } from './schema-agreement.js';
 import {
   accepts,
@@ -138,6 +139,35 @@ const EXACT: readonly Case[] = [
   },
 ];
 
+/** Tuples: wider in OpenAPI 3.0, which cannot state positions; exact in 3.1 (`prefixItems`). */
+const TUPLES: readonly WiderCase[] = [
+  {
+    name: 'a tuple (extra items are dropped)',
+    codec: t.tuple([t.string, t.number]),
+    accepted: fc
+      .tuple(anyText, fc.integer(), fc.array(anyUnicodeJson, { maxLength: 3 }))
+      .map(([text, n, extra]) => [text, n, ...extra]),
+    probes: fc.oneof(
+      fc.array(fc.oneof(anyText, fc.integer()), { maxLength: 4 }),
+      fc.constantFrom([], ['a'], [1, 'a'], ['a', 'b'], ['a', 1, 'x'], [null, 1], { 0: 'a', 1: 1 }),
+    ),
+    furtherRules: true,
+  },
+  {
+    name: 'a tuple whose last item may be missing',
+    codec: t.tuple([t.string, t.union([t.number, t.undefined])]),
+    accepted: fc.oneof(
+      anyText.map((text) => [text]),
+      fc.tuple(anyText, fc.integer()).map(([text, n]) => [text, n]),
+    ),
+    probes: fc.oneof(
+      fc.array(fc.oneof(anyText, fc.integer()), { maxLength: 3 }),
+      fc.constantFrom([], [1], ['a', 'b'], ['a', null], ['a', 1, 'x']),
+    ),
+    furtherRules: true,
+  },
+];
+
 const WIDER: readonly WiderCase[] = [
   {
     name: 'minLength 3 of any text',
@@ -155,23 +185,6 @@ const WIDER: readonly WiderCase[] = [
     name: 'maxLength 2 of any text',
     codec: maxLength(t.string, 2),
     accepted: fc.string({ unit: anyChar, maxLength: 2 }).filter((text) => text.length <= 2),
-    furtherRules: true,
-  },
-  {
-    name: 'a tuple (extra items are dropped)',
-    codec: t.tuple([t.string, t.number]),
-    accepted: fc
-      .tuple(anyText, fc.integer(), fc.array(anyUnicodeJson, { maxLength: 3 }))
-      .map(([text, n, extra]) => [text, n, ...extra]),
-    furtherRules: true,
-  },
-  {
-    name: 'a tuple whose last item may be missing',
-    codec: t.tuple([t.string, t.union([t.number, t.undefined])]),
-    accepted: fc.oneof(
-      anyText.map((text) => [text]),
-      fc.tuple(anyText, fc.integer()).map(([text, n]) => [text, n]),
-    ),
     furtherRules: true,
   },
   {
@@ -247,7 +260,10 @@ const WIDER: readonly WiderCase[] = [
 ];
 
 describeExactSchemas(EXACT, anyUnicodeJson);
-describeWiderSchemas(WIDER, anyUnicodeJson);
+describeWiderSchemas([...TUPLES, ...WIDER], anyUnicodeJson);
+describeExactSchemas(EXACT, anyUnicodeJson, '3.1.0');
+describeExactSchemas(TUPLES, anyUnicodeJson, '3.1.0');
+describeWiderSchemas(WIDER, anyUnicodeJson, '3.1.0');
 
 /** Pieces of non-unicode JavaScript patterns, legal and not, for random sources. */
 const PATTERN_PIECES = [
@@ -342,6 +358,9 @@ describe('patterns from any JavaScript source', () => {
   }, 30_000);
 });
 
+/** A character beyond U+FFFF or a lone surrogate, as the length and pattern rules name it. */
+const BEYOND_BMP = '[^\\u0000-\\uD7FF\\uE000-\\uFFFF]';
+
 describe('codecSchema, in OpenAPI 3.0 terms', () => {
   it('writes null alone as a nullable type that allows null only', () => {
     expect(codecSchema(t.null)).toStrictEqual({ type: 'string', nullable: true, enum: [null] });
@@ -420,13 +439,17 @@ describe('codecSchema, in OpenAPI 3.0 terms', () => {
     });
     expect(codecSchema(minLength(t.string, 5))).toStrictEqual({
       type: 'string',
-      allOf: [
-        {
-          anyOf: [{ minLength: 5 }, { minLength: 3, pattern: '[^\\u0000-\\uD7FF\\uE000-\\uFFFF]' }],
-        },
-      ],
+      anyOf: [{ minLength: 5 }, { minLength: 3, pattern: BEYOND_BMP }],
       description:
         'Further rules apply (string (too-short): at least 5 UTF-16 code units; a character beyond U+FFFF counts twice).',
+    });
+    // Beside alternatives the schema already has, every set must hold: the new one in `allOf`.
+    expect(codecSchema(minLength(pattern(t.string, /^.+$/), 2))).toStrictEqual({
+      type: 'string',
+      anyOf: [{ pattern: '^.+$' }, { pattern: BEYOND_BMP }],
+      allOf: [{ anyOf: [{ minLength: 2 }, { minLength: 1, pattern: BEYOND_BMP }] }],
+      description:
+        'Further rules apply (string (invalid-format): matching /^.+$/ by UTF-16 code units; a character beyond U+FFFF counts twice). Further rules apply (string (invalid-format) (too-short): at least 2 UTF-16 code units; a character beyond U+FFFF counts twice).',
     });
     expect(codecSchema(minLength(t.array(t.string), 5))).toStrictEqual({
       type: 'array',
@@ -452,5 +475,135 @@ describe('codecSchema, in OpenAPI 3.0 terms', () => {
       type: 'string',
       description: 'Further rules apply (string (invalid-format): matching /^\\1a$/).',
     });
+  });
+});
+
+/**
+ * A codec whose schema is given, in OpenAPI 3.0's spelling as `withSchema` takes it; it takes any
+ * value but a missing one, so that an object requires it.
+ */
+function described(schema: Readonly<Record<string, unknown>>): t.Type<unknown> {
+  const present = (value: unknown): value is unknown => value !== undefined;
+  return withSchema(
+    new t.Type<unknown>(
+      'Described',
+      present,
+      (value, context) => (present(value) ? t.success(value) : t.failure(value, context)),
+      t.identity,
+    ),
+    schema,
+  );
+}
+
+describe('codecSchema, in OpenAPI 3.1 terms', () => {
+  const v31 = { openapi: '3.1.0' } as const;
+
+  it('writes null as a type: alone, beside another type, or as a member of a union', () => {
+    expect(codecSchema(t.null, v31)).toStrictEqual({ type: 'null' });
+    expect(codecSchema(t.union([t.string, t.null]), v31)).toStrictEqual({
+      type: ['string', 'null'],
+    });
+    expect(codecSchema(t.union([t.string, t.number, t.null]), v31)).toStrictEqual({
+      anyOf: [{ type: ['string', 'null'] }, { type: 'number' }],
+    });
+    expect(codecSchema(t.union([t.literal('a'), t.literal('b'), t.null]), v31)).toStrictEqual({
+      type: ['string', 'null'],
+      enum: ['a', 'b', null],
+    });
+    expect(codecSchema(t.union([t.literal('a'), t.literal(1), t.null]), v31)).toStrictEqual({
+      anyOf: [{ enum: ['a', 1] }, { type: 'null' }],
+    });
+  });
+
+  it('states the positions of a tuple, and no further rule when nothing else is refined', () => {
+    expect(
+      codecSchema(t.tuple([t.string, t.union([t.number, t.null, t.undefined])]), v31),
+    ).toStrictEqual({
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: ['number', 'null'] }],
+      minItems: 1,
+    });
+    // io-ts types no empty tuple, but builds one: `prefixItems` may not be empty.
+    expect(codecSchema(t.tuple([] as unknown as [t.Mixed]), v31)).toStrictEqual({
+      type: 'array',
+    });
+    // A length measured on the tuple io-ts keeps, not on the array received.
+    expect(codecSchema(maxLength(t.tuple([t.string, t.string]), 2), v31)).toStrictEqual({
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: 'string' }],
+      minItems: 2,
+      description:
+        'Further rules apply ([string, string] (too-long): at most 2 characters or items).',
+    });
+  });
+
+  it('respells a schema given in 3.0 terms, in every subschema', () => {
+    const old = described({
+      type: 'number',
+      nullable: true,
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 10,
+      exclusiveMaximum: false,
+      example: 5,
+    });
+    const respelled = {
+      type: ['number', 'null'],
+      exclusiveMinimum: 0,
+      maximum: 10,
+      examples: [5],
+    };
+    expect(codecSchema(old, v31)).toStrictEqual(respelled);
+    expect(
+      codecSchema(
+        t.type({
+          list: t.array(old),
+          either: t.union([old, t.string]),
+          map: t.record(t.string, old),
+          both: t.intersection([t.type({ a: old }), t.type({ a: t.number })]),
+          pair: t.tuple([old]),
+        }),
+        v31,
+      ),
+    ).toStrictEqual({
+      type: 'object',
+      properties: {
+        list: { type: 'array', items: respelled },
+        either: { anyOf: [respelled, { type: 'string' }] },
+        map: { type: 'object', additionalProperties: respelled },
+        both: {
+          type: 'object',
+          properties: { a: { allOf: [respelled, { type: 'number' }] } },
+          required: ['a'],
+        },
+        pair: { type: 'array', prefixItems: [respelled], minItems: 1 },
+      },
+      required: ['list', 'either', 'map', 'both', 'pair'],
+    });
+    expect(
+      codecSchema(described({ not: { type: 'string', nullable: true, example: 'x' } }), v31),
+    ).toStrictEqual({ not: { type: ['string', 'null'], examples: ['x'] } });
+  });
+
+  it('keeps what needs no respelling, and what is already in 3.1 terms', () => {
+    expect(
+      codecSchema(described({ nullable: true, description: 'A nullable without a type.' }), v31),
+    ).toStrictEqual({ description: 'A nullable without a type.' });
+    expect(
+      codecSchema(described({ type: 'string', example: 'a', examples: ['b', 'c'] }), v31),
+    ).toStrictEqual({ type: 'string', examples: ['b', 'c'] });
+    expect(
+      codecSchema(described({ $ref: '#/components/schemas/X', nullable: true }), v31),
+    ).toStrictEqual({
+      $ref: '#/components/schemas/X',
+      nullable: true,
+    });
+    const modern = {
+      type: ['integer', 'null'],
+      exclusiveMinimum: 1,
+      examples: [2],
+      prefixItems: [{ const: 1 }],
+    };
+    expect(codecSchema(described(modern), v31)).toStrictEqual(modern);
   });
 });

@@ -16,7 +16,6 @@ import {
   NumberFromString,
   Trimmed,
   Uuid,
-  codecSchema,
   max,
   maxLength,
   min,
@@ -24,8 +23,8 @@ import {
   oneOf,
   pattern,
   refine,
-  withSchema,
 } from '../../src/index.js';
+import { codecSchema, withSchema } from '../../src/openapi/index.js';
 import type { Case, WiderCase } from './schema-agreement.js';
 import { anyJson, describeExactSchemas, describeWiderSchemas } from './schema-agreement.js';
 
@@ -331,6 +330,8 @@ const WIDER: readonly WiderCase[] = [
 
 describeExactSchemas(EXACT);
 describeWiderSchemas(WIDER);
+describeExactSchemas(EXACT, anyJson, '3.1.0');
+describeWiderSchemas(WIDER, anyJson, '3.1.0');
 
 describe('codecSchema', () => {
   it('writes the OpenAPI 3.0 dialect: nullable, formats, no const', () => {

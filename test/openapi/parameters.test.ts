@@ -7,15 +7,9 @@
 import * as t from 'io-ts';
 import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import type { OpenApiDocument } from '../../src/index.js';
-import {
-  IntFromString,
-  endpoint,
-  min,
-  noContent,
-  openApiDocument,
-  router,
-} from '../../src/index.js';
+import type { OpenApiDocument } from '../../src/openapi/index.js';
+import { IntFromString, endpoint, min, noContent, router } from '../../src/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 
 interface Parameter {
   readonly name: string;

@@ -1,14 +1,16 @@
 /**
- * Checks that the JSON Schema generated from a codec, compiled by Ajv in the OpenAPI 3.0 dialect,
- * gives the codec's verdict: on values the codec accepts and on arbitrary JSON values. An exact
- * schema must agree on every value; a wider one must accept all the codec accepts (and may accept
- * more), saying so in its `description` when the generator knows it.
+ * Checks that the JSON Schema generated from a codec, compiled by Ajv in the dialect of an
+ * OpenAPI version (3.0 by default, or 3.1's JSON Schema 2020-12), gives the codec's verdict: on
+ * values the codec accepts and on arbitrary JSON values. An exact schema must agree on every
+ * value; a wider one must accept all the codec accepts (and may accept more), saying so in its
+ * `description` when the generator knows it.
  */
 import fc from 'fast-check';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { codecSchema } from '../../src/index.js';
-import { openApiAjv } from './ajv.js';
+import { codecSchema } from '../../src/openapi/index.js';
+import type { OpenApiVersion } from '../../src/openapi/types.js';
+import { compileSchema } from './ajv.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -86,18 +88,19 @@ export const accepts = (codec: t.Mixed, value: unknown): boolean =>
   codec.decode(value)._tag === 'Right';
 
 /** The codec's schema, compiled by Ajv; compiling throws on a schema Ajv refuses. */
-export function compile(codec: t.Mixed) {
-  return openApiAjv().compile(codecSchema(codec) as object);
+export function compile(codec: t.Mixed, version: OpenApiVersion = '3.0.3') {
+  return compileSchema(codecSchema(codec, { openapi: version }), version);
 }
 
 /** Schemas that state every rule of their codecs: the verdicts agree on every value. */
 export function describeExactSchemas(
   cases: readonly Case[],
   json: fc.Arbitrary<unknown> = anyJson,
+  version: OpenApiVersion = '3.0.3',
 ): void {
-  describe.each(cases)('the schema of $name', ({ codec, accepted, probes }) => {
+  describe.each(cases)(`the ${version} schema of $name`, ({ codec, accepted, probes }) => {
     it('accepts every value the codec accepts', () => {
-      const schema = compile(codec);
+      const schema = compile(codec, version);
       fc.assert(
         fc.property(accepted, (value) => {
           expect(accepts(codec, value)).toBe(true);
@@ -108,7 +111,7 @@ export function describeExactSchemas(
     });
 
     it('refuses every value the codec refuses', () => {
-      const schema = compile(codec);
+      const schema = compile(codec, version);
       fc.assert(
         fc.property(probes === undefined ? json : fc.oneof(json, probes), (value) => {
           expect(schema(value)).toBe(accepts(codec, value));
@@ -123,28 +126,32 @@ export function describeExactSchemas(
 export function describeWiderSchemas(
   cases: readonly WiderCase[],
   json: fc.Arbitrary<unknown> = anyJson,
+  version: OpenApiVersion = '3.0.3',
 ): void {
-  describe.each(cases)('the schema of $name', ({ codec, accepted, probes, furtherRules }) => {
-    it('accepts every value the codec accepts, and may accept more', () => {
-      const schema = compile(codec);
-      fc.assert(
-        fc.property(fc.oneof(accepted, json, probes ?? json), (value) => {
-          if (accepts(codec, value)) expect(schema(value)).toBe(true);
-        }),
-        RUNS,
-      );
-      fc.assert(
-        fc.property(accepted, (value) => {
-          expect(accepts(codec, value)).toBe(true);
-        }),
-        RUNS,
-      );
-    });
+  describe.each(cases)(
+    `the ${version} schema of $name`,
+    ({ codec, accepted, probes, furtherRules }) => {
+      it('accepts every value the codec accepts, and may accept more', () => {
+        const schema = compile(codec, version);
+        fc.assert(
+          fc.property(fc.oneof(accepted, json, probes ?? json), (value) => {
+            if (accepts(codec, value)) expect(schema(value)).toBe(true);
+          }),
+          RUNS,
+        );
+        fc.assert(
+          fc.property(accepted, (value) => {
+            expect(accepts(codec, value)).toBe(true);
+          }),
+          RUNS,
+        );
+      });
 
-    it(`${furtherRules ? 'says' : 'need not say'} that further rules apply`, () => {
-      const description = codecSchema(codec)['description'];
-      if (furtherRules) expect(description).toMatch(/^Further rules apply \(.+\)\.$/);
-      else expect(description).toBeUndefined();
-    });
-  });
+      it(`${furtherRules ? 'says' : 'need not say'} that further rules apply`, () => {
+        const description = codecSchema(codec, { openapi: version })['description'];
+        if (furtherRules) expect(description).toMatch(/^Further rules apply \(.+\)\.$/);
+        else expect(description).toBeUndefined();
+      });
+    },
+  );
 }

@@ -1,8 +1,9 @@
 /**
- * Every generated document is a valid OpenAPI 3.0 document (`@apidevtools/swagger-parser`), and
- * keeps the rules API Gateway applies when it imports one: each integration response's status is
- * a declared method response, each request validator named is defined, each selection pattern is
- * a regular expression Java compiles.
+ * Every generated document is a valid OpenAPI 3.0.3 document, and a valid 3.1.0 one when asked
+ * for (`@apidevtools/swagger-parser`), its schemas compiling in the version's dialect; a 3.0
+ * document keeps the rules API Gateway applies when it imports one: each integration response's
+ * status is a declared method response, each request validator named is defined, each selection
+ * pattern is a regular expression Java compiles.
  *
  * The validator compiles the OpenAPI schema anew on each call (a few hundred milliseconds), so
  * it runs on a set of option combinations that holds every pair of values of any two options;
@@ -12,7 +13,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import type { ErrorFormat, OpenApiDocument, OpenApiOptions } from '../../src/index.js';
+import type { ErrorFormat } from '../../src/index.js';
+import type { OpenApiDocument, OpenApiOptions } from '../../src/openapi/index.js';
+import type { OpenApiVersion } from '../../src/openapi/types.js';
 import * as t from 'io-ts';
 import {
   IntFromString,
@@ -23,15 +26,15 @@ import {
   maxLength,
   min,
   minLength,
-  openApiDocument,
   pattern,
   router,
   toLambda,
-  toLambdaIntegration,
 } from '../../src/index.js';
+import { toLambdaIntegration } from '../../src/integration/index.js';
+import { openApiDocument } from '../../src/openapi/index.js';
 import { api } from '../../examples/shop/handler.js';
 import { javaToJs } from '../support/java-regex.js';
-import { openApiAjv } from './ajv.js';
+import { compileSchema } from './ajv.js';
 
 const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:shop';
 
@@ -50,6 +53,7 @@ const ADAPTERS: readonly Adapter[] = ['toLambda', 'toLambdaIntegration'];
 const FORMATS: readonly ErrorFormat[] = ['json-api', 'problem', 'negotiate'];
 const VALIDATIONS: readonly Validation[] = [false, 'params', 'all'];
 const BOOLEANS: readonly boolean[] = [true, false];
+const VERSIONS: readonly OpenApiVersion[] = ['3.0.3', '3.1.0'];
 
 const ALL: readonly Combination[] = ADAPTERS.flatMap((adapter) =>
   FORMATS.flatMap((errorFormat) =>
@@ -90,10 +94,11 @@ const PAIRWISE: readonly Combination[] = [
   row('toLambdaIntegration', 'problem', false, false, false),
 ];
 
-function documentFor(combination: Combination): OpenApiDocument {
+function documentFor(combination: Combination, openapi?: OpenApiVersion): OpenApiDocument {
   const adapt = combination.adapter === 'toLambda' ? toLambda : toLambdaIntegration;
   const handler = adapt(api, { errorFormat: combination.errorFormat });
   return openApiDocument(handler, {
+    ...(openapi === undefined ? {} : { openapi }),
     title: 'Shop',
     version: '2.0.0',
     requestValidation: combination.requestValidation,
@@ -102,7 +107,7 @@ function documentFor(combination: Combination): OpenApiDocument {
   });
 }
 
-async function validate(document: OpenApiDocument): Promise<OpenAPIV3.Document> {
+async function validate(document: object): Promise<OpenAPIV3.Document> {
   // The parser dereferences in place: it gets a copy.
   const copy = structuredClone(document) as unknown as OpenAPIV3.Document;
   return (await SwaggerParser.validate(copy)) as OpenAPIV3.Document;
@@ -132,13 +137,13 @@ describe('the option combinations validated', () => {
   });
 });
 
-describe('swagger-parser', () => {
+describe.each(VERSIONS)('swagger-parser, OpenAPI %s', (version) => {
   it.each(PAIRWISE)(
     'validates the shop with $adapter, $errorFormat, validation $requestValidation, gateway responses $gatewayResponses, ARN $functionArn',
     async (combination) => {
-      const document = documentFor(combination);
+      const document = documentFor(combination, version);
       const validated = await validate(document);
-      expect(validated.openapi).toBe('3.0.3');
+      expect(validated.openapi).toBe(version);
       expect(validated.info).toStrictEqual({ title: 'Shop', version: '2.0.0' });
       expect(Object.keys(validated.paths)).toStrictEqual([
         '/health',
@@ -164,7 +169,7 @@ describe('swagger-parser', () => {
 
   it('refuses a broken document, so that the checks above can fail', async () => {
     const broken = {
-      ...documentFor(PAIRWISE[0]!),
+      ...documentFor(PAIRWISE[0]!, version),
       paths: { '/health': { get: { responses: 1 } } },
     };
     await expect(validate(broken)).rejects.toThrow(/responses/);
@@ -178,12 +183,20 @@ describe('swagger-parser', () => {
         Throttled: (e) => ({ status: e.seconds > 60 ? 503 : 429 }),
       }),
     }).get('/slow', () => err(new Throttled({ seconds: 1 })));
-    const document = openApiDocument(toLambdaIntegration(throttling), { requestValidation: 'all' });
-    await expect(validate(document)).resolves.toMatchObject({ openapi: '3.0.3' });
+    const document = openApiDocument(toLambdaIntegration(throttling), {
+      openapi: version,
+      requestValidation: 'all',
+    });
+    await expect(validate(document)).resolves.toMatchObject({ openapi: version });
   }, 30_000);
 
   it('validates a bare handler, served on every path and method', async () => {
-    const document = openApiDocument(toLambda(() => ok(json({ ok: true }))));
+    const document = openApiDocument(
+      toLambda(() => ok(json({ ok: true }))),
+      {
+        openapi: version,
+      },
+    );
     const validated = await validate(document);
     expect(Object.keys(validated.paths)).toStrictEqual(['/{proxy+}']);
     expect(Object.keys(validated.paths['/{proxy+}'] ?? {})).toStrictEqual([
@@ -209,10 +222,13 @@ function operationSchemas(document: OpenApiDocument): unknown[] {
 }
 
 function compileAll(document: OpenApiDocument): void {
-  const ajv = openApiAjv();
-  for (const schema of operationSchemas(document)) {
+  for (const schema of [
+    ...operationSchemas(document),
+    ...Object.values(document.components.schemas),
+  ]) {
     expect(
-      () => ajv.compile({ ...(schema as object), components: document['components'] }),
+      () =>
+        compileSchema({ ...(schema as object), components: document.components }, document.openapi),
       JSON.stringify(schema),
     ).not.toThrow();
   }
@@ -242,22 +258,37 @@ const awkward = router({ errors: errorMap<Conflict>({ Conflict: { status: 409 } 
   ),
 );
 
-describe('Ajv, with the rules of OpenAPI 3.0', () => {
+describe.each(VERSIONS)('Ajv, with the schema rules of OpenAPI %s', (version) => {
   it.each(PAIRWISE)(
     'compiles every schema of the shop with $adapter, $errorFormat errors',
     (combination) => {
-      compileAll(documentFor(combination));
+      compileAll(documentFor(combination, version));
     },
   );
 
   it('compiles every schema of codecs with null, tuples, records, patterns and lengths', async () => {
     for (const adapt of [toLambda, toLambdaIntegration]) {
       const document = openApiDocument(adapt(awkward, { errorFormat: 'negotiate' }), {
+        openapi: version,
         requestValidation: 'all',
       });
       compileAll(document);
-      await expect(validate(document)).resolves.toMatchObject({ openapi: '3.0.3' });
+      await expect(validate(document)).resolves.toMatchObject({ openapi: version });
     }
+  }, 30_000);
+});
+
+describe('the checks of each version refuse the other’s spelling, so that they can fail', () => {
+  it('Ajv refuses 3.0 schemas in a 3.1 document', () => {
+    const old = openApiDocument(awkward);
+    expect(() => {
+      compileAll({ ...old, openapi: '3.1.0' });
+    }).toThrow(/nullable/);
+  });
+
+  it('swagger-parser refuses 3.1 schemas in a 3.0 document', async () => {
+    const modern = openApiDocument(awkward, { openapi: '3.1.0' });
+    await expect(validate({ ...modern, openapi: '3.0.3' })).rejects.toThrow(/schema/);
   }, 30_000);
 });
 

@@ -57,14 +57,34 @@ function productNotFound(error: ProductNotFound): Problem {
   });
 }
 
-function orderDocument(order: Order) {
+/** The placed order as the checkout answers it: a JSON:API resource with its priced lines. */
+const OrderDocument = t.type({
+  data: t.type({
+    type: t.literal('orders'),
+    id: t.string,
+    attributes: t.type({
+      cartId: t.string,
+      lines: t.readonlyArray(
+        t.type({
+          productId: t.string,
+          quantity: t.number,
+          unitPriceCents: t.number,
+          lineTotalCents: t.number,
+        }),
+      ),
+      totalCents: t.number,
+    }),
+  }),
+});
+
+function orderDocument(order: Order): t.TypeOf<typeof OrderDocument> {
   return {
     data: {
       type: 'orders',
       id: order.id,
       attributes: { cartId: order.cartId, lines: order.lines, totalCents: order.totalCents },
     },
-  } as const;
+  };
 }
 
 export const checkout = endpoint(
@@ -84,6 +104,7 @@ export const checkout = endpoint(
     describe: {
       summary: 'Check out a cart',
       description: 'Prices every line; one 422 problem per unknown product.',
+      response: OrderDocument,
       problemStatuses: [422],
     },
   },

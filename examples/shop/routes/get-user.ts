@@ -6,18 +6,20 @@ import { UserNotFound } from '../errors.js';
 import type { User } from '../store.js';
 import { findUser } from '../store.js';
 
-/** A user as the API shows it: a JSON:API resource without the password or its hash. */
-export interface UserDocument {
-  readonly data: {
-    readonly type: 'users';
-    readonly id: string;
-    readonly attributes: {
-      readonly 'first-name': string;
-      readonly 'last-name': string;
-      readonly email: string;
-    };
-  };
-}
+/**
+ * A user as the API shows it: a JSON:API resource without the password or its hash. The codec
+ * is what the routes declare they answer, for the OpenAPI document; the type is what they build.
+ */
+export const UserDocument = t.type({
+  data: t.type({
+    type: t.literal('users'),
+    id: t.string,
+    attributes: t.type({ 'first-name': t.string, 'last-name': t.string, email: t.string }),
+  }),
+});
+
+/** A user's document, as {@link UserDocument} describes it. */
+export type UserDocument = t.TypeOf<typeof UserDocument>;
 
 /** The document for one user; only the listed attributes leave the store. */
 export function userDocument(user: User): UserDocument {
@@ -38,5 +40,5 @@ export const getUser = endpoint(
       ? err(new UserNotFound({ id: params.id }))
       : ok(json(userDocument(user)));
   },
-  { describe: { summary: 'Fetch a user' } },
+  { describe: { summary: 'Fetch a user', response: UserDocument } },
 );

@@ -5,10 +5,11 @@
  */
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
-import { all, created, endpoint, field, rule, withSchema } from '../../../src/index.js';
+import { all, created, endpoint, field, rule } from '../../../src/index.js';
+import { withSchema } from '../../../src/openapi/index.js';
 import { EmailTaken } from '../errors.js';
 import { findUserByEmail, insertUser } from '../store.js';
-import { userDocument } from './get-user.js';
+import { UserDocument, userDocument } from './get-user.js';
 
 /**
  * A string that is never repeated back: io-ts codecs report the value they refused ("Expected a
@@ -100,6 +101,7 @@ export const registerUser = endpoint(
   },
   {
     validate: all(firstNameLongEnough, passwordStrong, passwordsMatch),
-    describe: { summary: 'Register a user', status: 201 },
+    // 201 with the new user's document, and its URL in `Location` (`created`).
+    describe: { summary: 'Register a user', status: 201, response: UserDocument },
   },
 );
