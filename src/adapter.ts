@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type { ErrorMap } from './errors/error-map.js';
 import type { Tagged } from './errors/tagged-error.js';
-import type { MappedErrors, Outcome, ProblemError } from './handler.js';
-import type { LambdaOptions, MappedLambdaOptions } from './options.js';
+import type { HandlerMappedBy, Outcome, ProblemHandler } from './handler.js';
+import type { LambdaOptions } from './options.js';
 import type { Invocation } from './pipeline.js';
 import type { EventKind, HttpRequest } from './request.js';
 import type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
@@ -102,8 +102,8 @@ function gatewayRequestIdOf(event: Record<string, unknown>): string | undefined 
  * event the returned promise never rejects (a rejection would become API Gateway's bare 502);
  * for any other event it rejects with {@link UnsupportedEventError}.
  *
- * @param handler - `(request, context) => Result | ResultAsync | Promise<Result> | Either | TaskEither`
- * @param options - logger, error body format, middleware, response limits and more
+ * @param handler - `(request, context) => Result | ResultAsync | Promise<Result> | Either | TaskEither`,
+ *   whose `Err` side holds problems
  * @returns the Lambda handler; export it as `handler`
  *
  * @example
@@ -116,13 +116,18 @@ function gatewayRequestIdOf(event: Record<string, unknown>): string | undefined 
  * );
  * ```
  */
-export function toLambda(
-  handler: (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>,
-  options?: LambdaOptions,
-): LambdaHttpHandler;
-export function toLambda<E extends Tagged>(
-  handler: (request: HttpRequest, context: Context) => Outcome<unknown, MappedErrors<NoInfer<E>>>,
-  options: MappedLambdaOptions<E>,
+export function toLambda(handler: ProblemHandler): LambdaHttpHandler;
+/**
+ * {@link toLambda} with options: a logger, the error body format, middleware, response limits and
+ * more, and `errors`, the error map that covers every domain error the handler can return.
+ *
+ * @param handler - a handler whose domain errors the error map in `options` covers
+ * @param options - logger, error body format, error map, middleware, response limits and more
+ * @returns the Lambda handler; export it as `handler`
+ */
+export function toLambda<E extends Tagged = never>(
+  handler: HandlerMappedBy<NoInfer<E>>,
+  options: LambdaOptions & { readonly errors?: ErrorMap<E> },
 ): LambdaHttpHandler;
 export function toLambda(
   // The whole return type is checked, not inferred piecewise, so a handler may answer different

@@ -34,3 +34,23 @@ export type AnyHandler = (request: HttpRequest, context: Context) => Outcome<unk
  * `T` is the success value (a `Reply` or a JSON value); `E` the error value.
  */
 export type Handler<T, E> = (request: HttpRequest, context: Context) => Outcome<T, E>;
+
+/**
+ * A handler whose `Err` side holds problems only: what `toLambda` takes without options. A
+ * handler that also returns domain errors needs an error map (`toLambda(handler, { errors })`).
+ */
+export type ProblemHandler = (
+  request: HttpRequest,
+  context: Context,
+) => Outcome<unknown, ProblemError>;
+
+/**
+ * A handler whose domain errors are all among `E`, the errors an error map covers; problems are
+ * always allowed. `toLambda` takes one handler type per number of arguments, so that a mistake is
+ * one error rather than "No overload matches this call": for a domain error the map lacks, its
+ * first line names the handler's error types and the map's (`MappedErrors<…>`).
+ */
+export type HandlerMappedBy<E> = (
+  request: HttpRequest,
+  context: Context,
+) => Outcome<unknown, MappedErrors<E>>;

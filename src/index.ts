@@ -84,7 +84,14 @@ export type {
   RouterOptions,
 } from './router/router.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
-export type { Handler, MappedErrors, Outcome, ProblemError } from './handler.js';
+export type {
+  Handler,
+  HandlerMappedBy,
+  MappedErrors,
+  Outcome,
+  ProblemError,
+  ProblemHandler,
+} from './handler.js';
 export { consoleLogger } from './logger.js';
 export type { LogLevel, LogRecord, Logger } from './logger.js';
 export type {

@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
-import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
-import type { LambdaOptions, MappedLambdaOptions } from '../options.js';
+import type { HandlerMappedBy, Outcome, ProblemHandler } from '../handler.js';
+import type { LambdaOptions } from '../options.js';
 import type { Invocation } from '../pipeline.js';
 import type { HttpRequest } from '../request.js';
 import { UnsupportedEventError } from '../adapter.js';
@@ -66,13 +66,14 @@ export class IntegrationErrorResponse extends Error {
  * export const handler = toLambdaIntegration(api);
  * ```
  */
-export function toLambdaIntegration(
-  handler: (request: HttpRequest, context: Context) => Outcome<unknown, ProblemError>,
-  options?: LambdaOptions,
-): LambdaIntegrationHandler;
-export function toLambdaIntegration<E extends Tagged>(
-  handler: (request: HttpRequest, context: Context) => Outcome<unknown, MappedErrors<NoInfer<E>>>,
-  options: MappedLambdaOptions<E>,
+export function toLambdaIntegration(handler: ProblemHandler): LambdaIntegrationHandler;
+/**
+ * {@link toLambdaIntegration} with options, `errors` among them: the error map that covers every
+ * domain error the handler can return.
+ */
+export function toLambdaIntegration<E extends Tagged = never>(
+  handler: HandlerMappedBy<NoInfer<E>>,
+  options: LambdaOptions & { readonly errors?: ErrorMap<E> },
 ): LambdaIntegrationHandler;
 export function toLambdaIntegration(
   handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,

@@ -10,7 +10,7 @@ import {
   overrideErrors,
   toLambda,
 } from '../../src/index.js';
-import type { HttpRequest, LogRecord } from '../../src/index.js';
+import type { ErrorMap, HttpRequest, LogRecord } from '../../src/index.js';
 import { fakeContext, httpApiEvent, restApiEvent } from '../../src/testing/index.js';
 import { capturingLogger } from '../support/logger.js';
 import { HTTP_REQUEST_ID, LAMBDA_REQUEST_ID } from '../support/request-id.js';
@@ -285,7 +285,10 @@ describe('errorMap through toLambda', () => {
   it('an error the map does not cover at run time is a masked, logged defect', async () => {
     const logger = capturingLogger();
     const untyped = toLambda(() => err(new RateLimited({ seconds: 1 })), {
-      errors: errorMap<UserNotFound>({ UserNotFound: { status: 404 } }) as never,
+      // What a JavaScript caller or a cast can pass: a map that lacks the handler's error.
+      errors: errorMap<UserNotFound>({
+        UserNotFound: { status: 404 },
+      }) as unknown as ErrorMap<RateLimited>,
       logger,
     });
     const result = await untyped(httpApiEvent({ requestId: HTTP_REQUEST_ID }), context);

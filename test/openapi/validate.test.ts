@@ -95,8 +95,9 @@ const PAIRWISE: readonly Combination[] = [
 ];
 
 function documentFor(combination: Combination, openapi?: OpenApiVersion): OpenApiDocument {
-  const adapt = combination.adapter === 'toLambda' ? toLambda : toLambdaIntegration;
-  const handler = adapt(api, { errorFormat: combination.errorFormat });
+  const options = { errorFormat: combination.errorFormat };
+  const handler =
+    combination.adapter === 'toLambda' ? toLambda(api, options) : toLambdaIntegration(api, options);
   return openApiDocument(handler, {
     ...(openapi === undefined ? {} : { openapi }),
     title: 'Shop',
@@ -267,8 +268,9 @@ describe.each(VERSIONS)('Ajv, with the schema rules of OpenAPI %s', (version) =>
   );
 
   it('compiles every schema of codecs with null, tuples, records, patterns and lengths', async () => {
-    for (const adapt of [toLambda, toLambdaIntegration]) {
-      const document = openApiDocument(adapt(awkward, { errorFormat: 'negotiate' }), {
+    const options = { errorFormat: 'negotiate' } as const;
+    for (const handler of [toLambda(awkward, options), toLambdaIntegration(awkward, options)]) {
+      const document = openApiDocument(handler, {
         openapi: version,
         requestValidation: 'all',
       });
