@@ -42,7 +42,7 @@ function describeFailure(error: unknown): string {
 let jsToTsInstalled = false;
 
 /**
- * TypeScript projects (`module: NodeNext`) import `./get-todo.js` for the file `get-todo.ts`:
+ * TypeScript projects (`module: NodeNext`) import `./get-user.js` for the file `get-user.ts`:
  * TypeScript maps the one to the other, Node's type stripping does not. This resolve hook does
  * the same mapping for relative imports that find no `.js` file, so such projects run as they
  * are. `registerHooks` runs in this thread (Node 22.15+ and 24).

@@ -98,8 +98,8 @@ const SHORT_ESCAPES: Readonly<Record<number, string>> = {
 /**
  * Apache Commons Lang 2 `StringEscapeUtils.escapeJavaScript`, which API Gateway's
  * `$util.escapeJavaScript` is: `'`, `"`, `\` and `/` get a backslash, `\b \t \n \f \r` their short
- * escapes, other control characters and every character above 0x7f a `\uXXXX` escape with
- * upper-case hex, one per UTF-16 code unit (DEL, 0x7f, stays as it is).
+ * escapes, other control characters and every character above 0x7f a `\u` escape of four
+ * upper-case hex digits, one per UTF-16 code unit (DEL, 0x7f, stays as it is).
  */
 export function escapeJavaScript(text: string): string {
   let out = '';
