@@ -125,8 +125,3 @@ export function checkResponseHeaders(
   }
   if (checked === undefined || cookies !== checked.cookies) checkHeaderList('set-cookie', cookies);
 }
-
-/** Replaces a header's values. */
-export function setHeader(target: Record<string, string[]>, name: string, value: string): void {
-  target[name] = [value];
-}
