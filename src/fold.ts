@@ -19,7 +19,7 @@ import { isErrorStatusCode, isSuccessStatusCode } from './status.js';
 import { describeError } from './_internals/describe-error.js';
 import { InvalidResponseError, addHeaders, checkHeaderList } from './_internals/headers.js';
 import { appendValue, emptyMap } from './_internals/fields.js';
-import { routeOf } from './_internals/routed.js';
+import { requestLogFields } from './_internals/log-fields.js';
 import { stringify } from './_internals/json.js';
 import { isThenable } from './_internals/promise.js';
 
@@ -216,11 +216,6 @@ function acceptOf(request: HttpRequest): string | undefined {
   return Array.isArray(values) ? values.join(',') : typeof values === 'string' ? values : undefined;
 }
 
-function traceOf(request: HttpRequest): { traceId?: string } {
-  const traceId = request.headers['x-amzn-trace-id']?.[0] ?? process.env['_X_AMZN_TRACE_ID'];
-  return traceId === undefined ? {} : { traceId };
-}
-
 /** @internal Renders problems in the configured format, with their headers. */
 export function problemsResponse(
   request: HttpRequest,
@@ -265,13 +260,7 @@ export function problemsResponse(
 export function defectFolded(request: HttpRequest, cause: unknown, config: FoldConfig): Folded {
   safeLog(config.logger, 'error', {
     message: 'Handler defect answered with a masked 500',
-    requestId: request.requestId,
-    lambdaRequestId: request.lambdaRequestId,
-    kind: request.kind,
-    method: request.method,
-    path: request.path,
-    route: routeOf(request),
-    ...traceOf(request),
+    ...requestLogFields(request),
     ...describeError(cause),
   });
   const response = problemsResponse(request, [DEFECT_PROBLEM], config);

@@ -5,7 +5,7 @@ import { DEFECT_PROBLEM, problemsResponse } from '../fold.js';
 import { safeLog } from '../logger.js';
 import { isHeaderName } from './headers.js';
 import { withEntry } from './fields.js';
-import { routeOf } from './routed.js';
+import { requestLogFields } from './log-fields.js';
 
 /**
  * A result larger than its event source can return never reaches the platform: Lambda would
@@ -26,21 +26,13 @@ export interface Oversized {
 
 /** @internal Logs a result too large to return, with its size and the limit; not its body. */
 export function logOversized(request: HttpRequest, oversized: Oversized, config: FoldConfig): void {
-  const record: { message: string; [field: string]: unknown } = {
+  safeLog(config.logger, 'error', {
     message: 'Response too large for its event source; answered a masked 500',
-    requestId: request.requestId,
-    lambdaRequestId: request.lambdaRequestId,
-    kind: request.kind,
-    method: request.method,
-    path: request.path,
-    route: routeOf(request),
+    ...requestLogFields(request),
     status: oversized.status,
     size: oversized.size,
     limit: oversized.limit,
-  };
-  const traceId = request.headers['x-amzn-trace-id']?.[0] ?? process.env['_X_AMZN_TRACE_ID'];
-  if (traceId !== undefined) record['traceId'] = traceId;
-  safeLog(config.logger, 'error', record);
+  });
 }
 
 /**

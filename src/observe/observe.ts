@@ -4,6 +4,7 @@ import type { HttpRequest } from '../request.js';
 import type { MetricsOptions } from './metrics.js';
 import { safeLog } from '../logger.js';
 import { describeError } from '../_internals/describe-error.js';
+import { traceIdOf } from '../_internals/log-fields.js';
 import { routeOf } from '../_internals/routed.js';
 import { ignoreRejection } from '../_internals/promise.js';
 import { emfDocument } from './metrics.js';
@@ -32,10 +33,6 @@ function elapsedMs(startedAt: number): number {
 /** @internal Whether the logs and metrics configured need each invocation's duration. */
 export function needsDuration(config: ObserveConfig): boolean {
   return config.accessLog || config.metrics !== undefined;
-}
-
-function traceIdOf(request: HttpRequest): string | undefined {
-  return request.headers['x-amzn-trace-id']?.[0] ?? process.env['_X_AMZN_TRACE_ID'];
 }
 
 function base(request: HttpRequest, invocation: Invocation): Record<string, unknown> {

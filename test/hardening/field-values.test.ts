@@ -6,8 +6,7 @@
  * the code point, never the value.
  */
 import { err, ok } from 'neverthrow';
-import { describe, expect, it, vi } from 'vitest';
-import type { LogRecord } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { json, problem, toLambda } from '../../src/index.js';
 import {
   SHAPES,
@@ -18,11 +17,7 @@ import {
   requestIdOf,
   resultFor,
 } from './shapes.js';
-
-function captureLogger() {
-  const method = () => vi.fn<(record: LogRecord) => void>();
-  return { error: method(), warn: method(), info: method(), debug: method() };
-}
+import { capturingLogger } from '../support/logger.js';
 
 const REFUSED: readonly (readonly [string, string, string])[] = [
   ['SOH (U+0001)', 'a\u0001b', 'U+0001'],
@@ -55,7 +50,7 @@ describe.each(SHAPES)('header values, %s events', (shape) => {
   });
 
   it.each(REFUSED)('a reply header with %s: the masked 500', async (_, value, codePoint) => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ a: 1 }, { headers: { 'x-note': value } })), {
       logger,
     });
@@ -75,7 +70,7 @@ describe.each(SHAPES)('header values, %s events', (shape) => {
   });
 
   it.each(REFUSED)('a cookie with %s: the masked 500', async (_, value, codePoint) => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ a: 1 }, { cookies: [`id=${value}`] })), { logger });
 
     const result = await handler(eventFor(shape), lambdaContext());
@@ -91,7 +86,7 @@ describe.each(SHAPES)('header values, %s events', (shape) => {
   it.each(REFUSED)('a problem header with %s: the masked 500', async (_, value) => {
     const handler = toLambda(
       () => err(problem({ status: 429, headers: { 'retry-after': `1${value}` } })),
-      { logger: captureLogger() },
+      { logger: capturingLogger() },
     );
 
     expect(parsedResult(await handler(eventFor(shape), lambdaContext()))).toEqual(masked500);
@@ -100,7 +95,7 @@ describe.each(SHAPES)('header values, %s events', (shape) => {
   it.each(SENT)('a reply header with %s goes out as it is', async (_, value) => {
     const handler = toLambda(
       () => ok(json({ a: 1 }, { headers: { 'x-note': value }, cookies: [`id=${value}`] })),
-      { logger: captureLogger() },
+      { logger: capturingLogger() },
     );
 
     const result = await handler(eventFor(shape), lambdaContext());

@@ -6,7 +6,7 @@
  */
 import { ok } from 'neverthrow';
 import { describe, expect, it, vi } from 'vitest';
-import type { LogRecord, Middleware } from '../../src/index.js';
+import type { Middleware } from '../../src/index.js';
 import { json, toLambda } from '../../src/index.js';
 import { cors, securityHeaders } from '../../src/middleware/index.js';
 import type { Shape } from './shapes.js';
@@ -19,14 +19,10 @@ import {
   requestIdOf,
   resultFor,
 } from './shapes.js';
+import { capturingLogger } from '../support/logger.js';
 
 const SHOP = 'https://shop.example';
 const SECRET = 'S3CRET-51ab-do-not-show';
-
-function captureLogger() {
-  const method = () => vi.fn<(record: LogRecord) => void>();
-  return { error: method(), warn: method(), info: method(), debug: method() };
-}
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -95,7 +91,7 @@ describe.each(SHAPES)('defects inside middleware, %s events', (shape) => {
   it.each(throwing)(
     'a middleware inside cors and securityHeaders that %s: the masked 500 with their headers',
     async (_, broken) => {
-      const logger = captureLogger();
+      const logger = capturingLogger();
       const handler = toLambda(() => ok(json({ fine: true })), {
         logger,
         middleware: [cors({ origins: [SHOP], credentials: true }), securityHeaders(), broken],
@@ -117,7 +113,7 @@ describe.each(SHAPES)('defects inside middleware, %s events', (shape) => {
   );
 
   it('a cors origin predicate that throws: the masked 500, varying on Origin, with the security headers around it', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const run = vi.fn(() => ok(json({ fine: true })));
     const handler = toLambda(run, {
       logger,
@@ -143,7 +139,7 @@ describe.each(SHAPES)('defects inside middleware, %s events', (shape) => {
 
   it('a cors origin predicate that throws, cors outermost: the masked 500, varying on Origin', async () => {
     // securityHeaders inside cors never runs: cors answers itself, as it does a preflight.
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ fine: true })), {
       logger,
       middleware: [

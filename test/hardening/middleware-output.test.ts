@@ -8,8 +8,8 @@
  * integration takes a status below 400 for a success.
  */
 import { ok } from 'neverthrow';
-import { describe, expect, it, vi } from 'vitest';
-import type { HttpResponse, LogRecord, Middleware } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { HttpResponse, Middleware } from '../../src/index.js';
 import { json, toLambda } from '../../src/index.js';
 import { IntegrationErrorResponse, toLambdaIntegration } from '../../src/integration/index.js';
 import { cors, securityHeaders } from '../../src/middleware/index.js';
@@ -24,15 +24,11 @@ import {
   requestIdOf,
   resultFor,
 } from './shapes.js';
+import { capturingLogger } from '../support/logger.js';
 
 const SHOP = 'https://shop.example';
 const MASKED_DETAIL =
   'The server failed to handle the request. Quote the request id when reporting this.';
-
-function captureLogger() {
-  const method = () => vi.fn<(record: LogRecord) => void>();
-  return { error: method(), warn: method(), info: method(), debug: method() };
-}
 
 /** A middleware that answers the response it was given with `change` applied. */
 function answering(change: (response: HttpResponse) => unknown): Middleware {
@@ -172,7 +168,7 @@ function decorated500(shape: Shape): Record<string, unknown> {
 
 describe.each(SHAPES)('a middleware answering what cannot be sent, %s events', (shape) => {
   it.each(FAULTS)('$name: the masked 500, decorated by the middleware around it', async (fault) => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ fine: true })), {
       logger,
       middleware: [cors({ origins: [SHOP] }), securityHeaders(), answering(fault.change)],
@@ -197,7 +193,7 @@ describe.each(SHAPES)('a middleware answering what cannot be sent, %s events', (
   });
 
   it('the outermost middleware answering status 42: the masked 500, nothing around it', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ fine: true })), {
       logger,
       middleware: [answering(withStatus(42))],
@@ -220,7 +216,7 @@ describe.each(SHAPES)('a middleware answering what cannot be sent, %s events', (
   });
 
   it('a middleware that changes in place a list it was given: the masked 500, nothing injected', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const inPlace: Middleware = (next) => async (request, context) => {
       const response = await next(request, context);
       (response.headers['content-type'] as string[]).push('text/html\r\nset-cookie: s=1');
@@ -260,7 +256,7 @@ describe.each(SHAPES)('a middleware answering what cannot be sent, %s events', (
 
   it('a sound answer of its own goes out as it is', async () => {
     const handler = toLambda(() => ok(json({ fine: true })), {
-      logger: captureLogger(),
+      logger: capturingLogger(),
       middleware: [
         answering((response) => ({
           ...response,
@@ -286,7 +282,7 @@ describe.each(SHAPES)('a middleware answering what cannot be sent, %s events', (
 
 describe('a middleware answering status 42 under toLambdaIntegration', () => {
   it('fails the invocation with the masked 500, rather than returning a success', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambdaIntegration(() => ok(json({ fine: true })), {
       logger,
       middleware: [answering(withStatus(42))],

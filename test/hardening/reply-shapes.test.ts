@@ -6,8 +6,8 @@
  * is a defect, answered with the masked 500.
  */
 import { ok } from 'neverthrow';
-import { describe, expect, it, vi } from 'vitest';
-import type { LogRecord, Reply } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/index.js';
 import { json, toLambda } from '../../src/index.js';
 import {
   SHAPES,
@@ -18,11 +18,7 @@ import {
   requestIdOf,
   resultFor,
 } from './shapes.js';
-
-function captureLogger() {
-  const method = () => vi.fn<(record: LogRecord) => void>();
-  return { error: method(), warn: method(), info: method(), debug: method() };
-}
+import { capturingLogger } from '../support/logger.js';
 
 const CASES: readonly (readonly [string, () => Reply, string])[] = [
   [
@@ -44,7 +40,7 @@ const CASES: readonly (readonly [string, () => Reply, string])[] = [
 
 describe.each(SHAPES)('replies built around the constructors, %s events', (shape) => {
   it.each(CASES)('%s: the masked 500', async (_, reply, message) => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(reply()), { logger });
 
     const result = await handler(eventFor(shape), lambdaContext());

@@ -9,8 +9,8 @@
 import * as t from 'io-ts';
 import fc from 'fast-check';
 import { err, ok } from 'neverthrow';
-import { describe, expect, it, vi } from 'vitest';
-import type { EventKind, LambdaOptions, LogRecord, Problem } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { EventKind, LambdaOptions, Problem } from '../../src/index.js';
 import { badRequest, binary, endpoint, json, notFound, text, toLambda } from '../../src/index.js';
 import type { ResponseLimits } from '../../src/events/limits.js';
 import {
@@ -29,6 +29,7 @@ import {
   requestIdOf,
   resultFor,
 } from './shapes.js';
+import { capturingLogger } from '../support/logger.js';
 
 const KIND: Readonly<Record<Shape, EventKind>> = {
   rest: 'rest',
@@ -58,11 +59,6 @@ const ROUTE: Readonly<Record<Shape, string | undefined>> = {
 const MASKED_DETAIL =
   'The server failed to handle the request. Quote the request id when reporting this.';
 const JSON_TYPE = { 'content-type': 'application/json' };
-
-function captureLogger() {
-  const method = () => vi.fn<(record: LogRecord) => void>();
-  return { error: method(), warn: method(), info: method(), debug: method() };
-}
 
 /** The size of a result as Lambda sends it. */
 function sizeOf(result: unknown): number {
@@ -113,7 +109,7 @@ describe.each(SHAPES)('a request with thousands of problems, %s events', (shape)
   it.each([40_000, 50_000, 130_000])(
     '%i wrong items: 400 with the first 100 problems and a count of the rest',
     async (count) => {
-      const logger = captureLogger();
+      const logger = capturingLogger();
       const handler = toLambda(
         endpoint({ body: t.array(t.number) }, () => ok(json({ saved: true }))),
         { logger },
@@ -134,7 +130,7 @@ describe.each(SHAPES)('a request with thousands of problems, %s events', (shape)
   );
 
   it('the client-error log line lists what the response lists', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(
       endpoint({ body: t.array(t.number) }, () => ok(json({ saved: true }))),
       { logger },
@@ -179,7 +175,7 @@ describe.each(SHAPES)('a request with thousands of problems, %s events', (shape)
   it('60,000 {"__proto__":0} items under t.unknown: 100 forbidden members and a count', async () => {
     const handler = toLambda(
       endpoint({ body: t.unknown }, () => ok(json({ saved: true }))),
-      { logger: captureLogger() },
+      { logger: capturingLogger() },
     );
 
     const result = await handler(
@@ -211,7 +207,7 @@ describe.each(SHAPES)('a request with thousands of problems, %s events', (shape)
   it('as problem+json, the count is the last entry of "errors", its meta members beside it', async () => {
     const handler = toLambda(
       endpoint({ body: t.array(t.number) }, () => ok(json({ saved: true }))),
-      { logger: captureLogger(), errorFormat: 'problem' },
+      { logger: capturingLogger(), errorFormat: 'problem' },
     );
 
     const result = await handler(post(shape, arrayBody('"x"', 40_000)), lambdaContext());
@@ -249,7 +245,7 @@ describe.each(SHAPES)('a request with thousands of problems, %s events', (shape)
   });
 
   it('a validator with an issue per item of a 200,000-item body: 400, not a stack overflow', async () => {
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(
       endpoint({ body: t.array(t.number) }, () => ok(json({ saved: true })), {
         validate: ({ body }) =>
@@ -323,7 +319,7 @@ describe('for any hostile body', () => {
             1,
             Math.min(wanted, Math.floor(1_000_000 / (Buffer.byteLength(item) + 1))),
           );
-          const logger = captureLogger();
+          const logger = capturingLogger();
           const handler = toLambda(
             endpoint({ body: CODECS[codec] }, () => ok(json({ saved: true })), {
               unknownMembers: 'reject',
@@ -354,7 +350,7 @@ describe('for any hostile body', () => {
       endpoint({ body: t.type({ data: t.type({}) }) }, () => ok(json({ saved: true })), {
         unknownMembers: 'reject',
       }),
-      { logger: captureLogger() },
+      { logger: capturingLogger() },
     );
 
     for (const shape of SHAPES) {
@@ -432,7 +428,7 @@ function textOfResultSize(shape: Shape, size: number): string {
 describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
   it('exactly at the limit: sent as it is', async () => {
     const body = textOfResultSize(shape, LIMIT[shape]);
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(text(body)), { logger });
 
     const result = await handler(post(shape, '{}'), lambdaContext());
@@ -450,7 +446,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
 
   it('one byte past the limit: the masked 500, and one line with its size and the limit', async () => {
     const body = textOfResultSize(shape, LIMIT[shape] + 1);
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(text(body)), { logger });
 
     const result = await handler(post(shape, '{}'), lambdaContext());
@@ -464,7 +460,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
     // 200,000 quotes: 400,002 characters of JSON in the body, 800,004 bytes once escaped again.
     const value = '"'.repeat(200_000);
     const handler = toLambda(() => ok(json(value)), {
-      logger: captureLogger(),
+      logger: capturingLogger(),
       responseLimits: { [KIND[shape]]: 700_000 },
     });
 
@@ -479,7 +475,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
       toLambda(
         () =>
           ok(binary(new Uint8Array(size).fill(7), { headers: { 'content-type': 'image/png' } })),
-        { logger: captureLogger(), responseLimits: { [KIND[shape]]: limit } },
+        { logger: capturingLogger(), responseLimits: { [KIND[shape]]: limit } },
       );
     // base64 is 4 characters per 3 bytes: the largest body whose result fits, and 3 bytes more.
     const overhead = sizeOf(await handler(0)(post(shape, '{}'), lambdaContext()));
@@ -506,7 +502,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
     const problems: Problem[] = Array.from({ length: 1100 }, (_, i) =>
       badRequest({ code: 'bad', detail: `${String(i)} ${'d'.repeat(1000)}` }),
     );
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => err(problems), { logger, clientErrorLogLevel: 'off' });
 
     const result = (await handler(post(shape, '{}'), lambdaContext())) as {
@@ -526,7 +522,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
 
   it('HEAD with headers past the limit: the masked 500, without a body', async () => {
     const cookie = `big=${'c'.repeat(LIMIT[shape])}`;
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => ok(json({ up: true }, { cookies: [cookie] })), { logger });
 
     const result = await handler(
@@ -542,7 +538,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
 
   it('in problem+json, the masked 500 is problem+json', async () => {
     const handler = toLambda(() => ok(text(textOfResultSize(shape, LIMIT[shape] + 1))), {
-      logger: captureLogger(),
+      logger: capturingLogger(),
       errorFormat: 'problem',
     });
 
@@ -568,10 +564,10 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
       () => {
         throw new Error('boom');
       },
-      { logger: captureLogger() },
+      { logger: capturingLogger() },
     );
     const oversized = toLambda(() => ok(text(textOfResultSize(shape, LIMIT[shape] + 1))), {
-      logger: captureLogger(),
+      logger: capturingLogger(),
     });
 
     const event = post(shape, '{}');
@@ -581,7 +577,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
   it('the masked 500 fits the smallest limit, with the longest request id and negotiation', async () => {
     const longId = 'r'.repeat(200);
     const handler = toLambda(() => ok(text(textOfResultSize(shape, MIN_RESPONSE_LIMIT + 1))), {
-      logger: captureLogger(),
+      logger: capturingLogger(),
       errorFormat: 'negotiate',
       responseLimits: { [KIND[shape]]: MIN_RESPONSE_LIMIT },
     });
@@ -623,7 +619,7 @@ describe.each(SHAPES)('a handler’s own result, %s events', (shape) => {
 describe('responseLimits', () => {
   it('lowers one kind’s limit and leaves the others at AWS’s', async () => {
     const body = 'x'.repeat(600_000);
-    const options: LambdaOptions = { logger: captureLogger(), responseLimits: { alb: 512_000 } };
+    const options: LambdaOptions = { logger: capturingLogger(), responseLimits: { alb: 512_000 } };
     const handler = toLambda(() => ok(text(body)), options);
 
     const answers = await Promise.all(
@@ -691,7 +687,7 @@ describe('responseLimits', () => {
 describe('log lines', () => {
   it('a handler’s 300 problems: all answered, the log line lists 200 and counts the rest', async () => {
     const problems = Array.from({ length: 300 }, (_, i) => notFound({ code: `n${String(i)}` }));
-    const logger = captureLogger();
+    const logger = capturingLogger();
     const handler = toLambda(() => err(problems), { logger });
 
     const result = await handler(post('http', '{}'), lambdaContext());
