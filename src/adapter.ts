@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { ErrorMap } from './errors/error-map.js';
 import type { Tagged } from './errors/tagged-error.js';
-import type { HandlerMappedBy, Outcome, ProblemHandler } from './handler.js';
+import type { AnyMappedHandler, MappedOptions, Outcome, ProblemHandler } from './handler.js';
 import type { LambdaOptions } from './options.js';
 import type { Invocation } from './pipeline.js';
 import type { EventKind, HttpRequest } from './request.js';
@@ -125,9 +125,9 @@ export function toLambda(handler: ProblemHandler): LambdaHttpHandler;
  * @param options - logger, error body format, error map, middleware, response limits and more
  * @returns the Lambda handler; export it as `handler`
  */
-export function toLambda<E extends Tagged = never>(
-  handler: HandlerMappedBy<NoInfer<E>>,
-  options: LambdaOptions & { readonly errors?: ErrorMap<E> },
+export function toLambda<H extends AnyMappedHandler, E extends Tagged = never>(
+  handler: H,
+  options: MappedOptions<ReturnType<NoInfer<H>>, E, LambdaOptions>,
 ): LambdaHttpHandler;
 export function toLambda(
   // The whole return type is checked, not inferred piecewise, so a handler may answer different

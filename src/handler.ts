@@ -1,9 +1,11 @@
 import type { Context } from 'aws-lambda';
-import type { Either } from 'fp-ts/lib/Either.js';
+import type { Either, Left, Right } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { Result, ResultAsync } from 'neverthrow';
+import type { Err, Ok, Result, ResultAsync } from 'neverthrow';
 import type { Problem } from './problem.js';
 import type { HttpRequest } from './request.js';
+import type { ErrorMap } from './errors/error-map.js';
+import type { Tagged } from './errors/tagged-error.js';
 
 /** What a handler may return: a neverthrow result (sync, async, or promised) or an fp-ts one. */
 export type Outcome<T, E> =
@@ -44,13 +46,102 @@ export type ProblemHandler = (
   context: Context,
 ) => Outcome<unknown, ProblemError>;
 
-/**
- * A handler whose domain errors are all among `E`, the errors an error map covers; problems are
- * always allowed. `toLambda` takes one handler type per number of arguments, so that a mistake is
- * one error rather than "No overload matches this call": for a domain error the map lacks, its
- * first line names the handler's error types and the map's (`MappedErrors<…>`).
- */
+/** A handler whose domain errors are all among `E`, the errors an error map covers. */
 export type HandlerMappedBy<E> = (
   request: HttpRequest,
   context: Context,
 ) => Outcome<unknown, MappedErrors<E>>;
+
+// Marks the domain error a handler's constraint offers: what a context-typed `ok(…)`,
+// `okAsync(…)` or `right(…)` takes for its (phantom) error side, so that it is not read as a
+// domain error of the handler. No error of a user's has this key.
+declare const offered: unique symbol;
+
+/** Any domain error, as the constraint of a handler given with an error map. */
+export interface AnyTagged extends Tagged {
+  readonly [offered]?: never;
+}
+
+/**
+ * What `toLambda` takes with options: a handler with problems and domain errors on its `Err`
+ * side. Its domain errors are checked against the map in the options ({@link MappedOptions}), so
+ * that for a tag the map lacks the first line of the compile error names the tag.
+ */
+export type AnyMappedHandler = (
+  request: HttpRequest,
+  context: Context,
+) => Outcome<unknown, MappedErrors<AnyTagged>>;
+
+/**
+ * The error side of an outcome type (of each member of a union of them): what its `Err` or
+ * `Left` holds. An `Ok` or `Right` has none, whatever its type arguments say.
+ */
+export type ErrorsOf<R> =
+  R extends Err<unknown, infer X>
+    ? X
+    : R extends Ok<unknown, unknown>
+      ? never
+      : R extends ResultAsync<unknown, infer X>
+        ? X
+        : R extends Left<infer X>
+          ? X
+          : R extends Right<unknown>
+            ? never
+            : R extends Promise<infer P>
+              ? ErrorsOf<P>
+              : R extends () => infer P
+                ? ErrorsOf<P>
+                : never;
+
+/** The tags of the domain errors, one or in a list, on the error side of the outcome `R`. */
+export type TagsOf<R> = (
+  ErrorsOf<R> extends infer X ? (X extends readonly (infer Y)[] ? Y : X) : never
+) extends infer D
+  ? D extends Tagged
+    ? typeof offered extends keyof D
+      ? never
+      : D['_tag']
+    : never
+  : never;
+
+// The members of a union, as a tuple (in the compiler's order of the union).
+type LastOf<U> = (U extends unknown ? (last: (member: U) => void) => void : never) extends (
+  last: infer L,
+) => void
+  ? L extends (member: infer M) => void
+    ? M
+    : never
+  : never;
+type TupleOf<U, Acc extends readonly string[] = []> = [U] extends [never]
+  ? Acc
+  : LastOf<U> extends infer L extends string
+    ? TupleOf<Exclude<U, L>, [L, ...Acc]>
+    : Acc;
+type Sentence<T extends readonly string[]> = T extends readonly [infer Only extends string]
+  ? Only
+  : T extends readonly [infer A extends string, infer B extends string]
+    ? `${A} and ${B}`
+    : T extends readonly [infer A extends string, ...infer Rest extends readonly string[]]
+      ? `${A}, ${Sentence<Rest>}`
+      : '';
+
+/**
+ * What the compiler asks for in place of an error map that lacks the tags `Tags`, so that the
+ * first line of the error names them: `"TodoLocked is not mapped"`.
+ */
+export type NotMapped<Tags extends string> = string extends Tags
+  ? 'a _tag typed as string cannot be mapped: use a literal tag'
+  : TupleOf<Tags> extends infer T extends readonly string[]
+    ? T extends readonly [string]
+      ? `${Sentence<T>} is not mapped`
+      : `${Sentence<T>} are not mapped`
+    : never;
+
+/**
+ * The options of a handler whose outcome is `R`, with `O` the other options: the error map
+ * `errors` of `E`, when `E` covers every domain error of `R`; otherwise, in place of the map,
+ * {@link NotMapped}, naming the tags it lacks.
+ */
+export type MappedOptions<R, E extends Tagged, O> = [Exclude<TagsOf<R>, E['_tag']>] extends [never]
+  ? O & { readonly errors?: ErrorMap<E> }
+  : O & { readonly errors: NotMapped<Exclude<TagsOf<R>, E['_tag']>> };

@@ -85,12 +85,18 @@ export type {
 } from './router/router.js';
 export type { HttpEvent, HttpResult, ResultFor } from './events/kinds.js';
 export type {
+  AnyMappedHandler,
+  AnyTagged,
+  ErrorsOf,
   Handler,
   HandlerMappedBy,
   MappedErrors,
+  MappedOptions,
+  NotMapped,
   Outcome,
   ProblemError,
   ProblemHandler,
+  TagsOf,
 } from './handler.js';
 export { consoleLogger } from './logger.js';
 export type { LogLevel, LogRecord, Logger } from './logger.js';

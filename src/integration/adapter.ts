@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
-import type { HandlerMappedBy, Outcome, ProblemHandler } from '../handler.js';
+import type { AnyMappedHandler, MappedOptions, Outcome, ProblemHandler } from '../handler.js';
 import type { LambdaOptions } from '../options.js';
 import type { Invocation } from '../pipeline.js';
 import type { HttpRequest } from '../request.js';
@@ -71,9 +71,9 @@ export function toLambdaIntegration(handler: ProblemHandler): LambdaIntegrationH
  * {@link toLambdaIntegration} with options, `errors` among them: the error map that covers every
  * domain error the handler can return.
  */
-export function toLambdaIntegration<E extends Tagged = never>(
-  handler: HandlerMappedBy<NoInfer<E>>,
-  options: LambdaOptions & { readonly errors?: ErrorMap<E> },
+export function toLambdaIntegration<H extends AnyMappedHandler, E extends Tagged = never>(
+  handler: H,
+  options: MappedOptions<ReturnType<NoInfer<H>>, E, LambdaOptions>,
 ): LambdaIntegrationHandler;
 export function toLambdaIntegration(
   handler: (request: HttpRequest, context: Context) => Outcome<unknown, unknown>,
