@@ -19,23 +19,33 @@ export function asString(value: unknown): string | undefined {
 }
 
 /**
- * A map without a prototype, so keys such as `__proto__` are plain keys. Made from a literal whose
- * prototype is then removed, not with `Object.create(null)`: V8 gives the latter's objects slow
- * dictionary properties, which cost several times more to fill, read and freeze.
+ * The constructor of maps that inherit nothing: its prototype is an empty, frozen object without
+ * a prototype of its own, so `constructor`, `toString` or `__proto__` read from a map are
+ * `undefined` unless the map has them as its own keys, and assigning `__proto__` sets a key (the
+ * setter lives on `Object.prototype`, which is not in the chain). Node's `querystring` makes its
+ * results the same way. `Object.create(null)` and `{ __proto__: null }` give V8 slow dictionary
+ * objects, and `Object.setPrototypeOf({}, null)` costs several times a literal's creation on
+ * Node 24; objects from a plain constructor cost what a literal does.
  */
+const MapWithoutInheritance = function MapWithoutInheritance() {
+  // Nothing to set: the members are the map's keys, added by its user.
+} as unknown as new () => Record<string, never>;
+MapWithoutInheritance.prototype = Object.freeze(Object.create(null) as object);
+
+/** A map that inherits no members, so keys such as `__proto__` are plain keys (see above). */
 export function emptyMap<V>(): Record<string, V> {
-  return Object.setPrototypeOf({}, null) as Record<string, V>;
+  return new MapWithoutInheritance() as Record<string, V>;
 }
 
 /**
  * @internal The one frozen empty map, shared by every request without a query, cookies or path
- * parameters: freezing a map without a prototype costs V8 a copy of its hidden class each time.
+ * parameters.
  */
 export const EMPTY_MAP: Readonly<Record<string, never>> =
   /*#__PURE__*/ Object.freeze(emptyMap<never>());
 
 /**
- * @internal A copy of `map` without a prototype. `Object.assign` rather than a spread: V8 (in
+ * @internal A copy of `map` that inherits nothing. `Object.assign` rather than a spread: V8 (in
  * Node 20) takes a slow path, about a microsecond, for any member added to the result of a spread
  * (`{ ...map, [key]: value }`), and copies of response headers get members added.
  */
@@ -43,7 +53,7 @@ export function copiedMap<V>(map: Readonly<Record<string, V>>): Record<string, V
   return Object.assign(emptyMap<V>(), map);
 }
 
-/** @internal A copy of `map` without a prototype, with `key` set to `value` (see `copiedMap`). */
+/** @internal A copy of `map` that inherits nothing, with `key` set to `value` (see `copiedMap`). */
 export function withEntry<V>(
   map: Readonly<Record<string, V>>,
   key: string,
@@ -134,7 +144,7 @@ export function readMultiValueMap(
 
 // Header names seen before, by how they arrived. An event's keys come from JSON.parse, which
 // interns them, so looking one up here is cheap, and the lower-case name found is the one already
-// interned: a map without a prototype is looked up and filled faster with it than with a fresh
+// interned: a map is looked up and filled faster with it than with a fresh
 // string from toLowerCase(). Bounded in count and length, so that a client sending new or huge
 // names costs at most a few kilobytes and otherwise only misses.
 const LOWER_CASE_NAMES = new Map<string, string>();

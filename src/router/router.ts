@@ -162,15 +162,15 @@ function hasOwnKeys(record: object): boolean {
   return false;
 }
 
-/** The request's path parameters with the route's, as a new frozen map without a prototype. */
+/** The request's path parameters with the route's, as a new frozen map that inherits nothing. */
 function mergedParams(
   current: Readonly<Record<string, string>>,
   params: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> {
   if (!hasOwnKeys(params)) return current;
-  // The match's own map (new, without a prototype) when there is nothing to merge it with.
+  // The match's own map (new, inheriting nothing) when there is nothing to merge it with.
   if (current === EMPTY_MAP) return Object.freeze(params);
-  // Without a prototype, as every request map: `__proto__` is then an ordinary key.
+  // Inheriting nothing, as every request map: `__proto__` is then an ordinary key.
   return Object.freeze(Object.assign(emptyMap<string>(), current, params));
 }
 

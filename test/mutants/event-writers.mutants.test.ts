@@ -9,6 +9,7 @@ import { fallbackRequest } from '../../src/events/read.js';
 import { isRestEvent, readRestEvent, writeRestResult } from '../../src/events/rest.js';
 import { joinedHeaders, setField } from '../../src/events/write.js';
 import { fakeContext } from '../../src/testing/index.js';
+import { inheritsNothing } from '../support/inherits-nothing.js';
 
 describe('fallbackRequest', () => {
   const context = fakeContext({ awsRequestId: 'lambda-1' });
@@ -41,10 +42,10 @@ describe('fallbackRequest', () => {
     expect(parts({}, false)).toStrictEqual({ method: 'GET', path: '/', requestId: '' });
   });
 
-  it('has empty frozen maps without a prototype, like every request', () => {
+  it('has empty frozen maps that inherit nothing, like every request', () => {
     const request = fallbackRequest('rest', {}, context);
     for (const map of [request.headers, request.query, request.pathParameters, request.cookies]) {
-      expect(Object.getPrototypeOf(map)).toBeNull();
+      expect(inheritsNothing(map)).toBe(true);
       expect(Object.isFrozen(map)).toBe(true);
       expect(Object.keys(map)).toStrictEqual([]);
     }
