@@ -5,7 +5,14 @@ import { err, ok } from 'neverthrow';
 import type { OperationDescription } from '../decode/endpoint.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
-import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
+import type {
+  AnyMappedHandler,
+  MappedErrors,
+  NotMapped,
+  Outcome,
+  ProblemError,
+  TagsOf,
+} from '../handler.js';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import type { Match, Node } from './table.js';
@@ -83,17 +90,11 @@ export interface Router<E extends Tagged> {
   ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>>;
   /** The routes, in the order they were added. */
   readonly routes: readonly RouteInfo[];
-  route(
+  route<H extends AnyMappedHandler, M extends ErrorMap<never> = never>(
     method: Method,
     path: string,
-    handler: RouteHandler<E>,
-    options?: RouteOptions<never> & { readonly errors?: undefined },
-  ): Router<E>;
-  route<F extends Tagged>(
-    method: Method,
-    path: string,
-    handler: RouteHandler<E | NoInfer<F>>,
-    options: RouteOptions<F> & { readonly errors: ErrorMap<F> },
+    handler: MappedRouteHandler<H, E, M>,
+    ...options: MappedRouteOptions<NoInfer<H>, E, M>
   ): Router<E>;
   get: RouteAdder<E>;
   post: RouteAdder<E>;
@@ -117,19 +118,62 @@ export interface RouteOptions<F extends Tagged> {
   readonly describe?: OperationDescription;
 }
 
-/** Adds a route for one method. A route's own `errors` add to (and override) the router's. */
+/**
+ * Adds a route for one method. A route's own `errors` add to (and override) the router's. When
+ * the two maps together lack a tag the handler can return, the compile error names it: on the
+ * route's `errors` (`Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked is not
+ * mapped"'`), or, for a route without a map, on the handler (`… is not assignable to parameter of
+ * type '"TodoLocked is not mapped"'`).
+ */
 export interface RouteAdder<E extends Tagged> {
-  (
+  <H extends AnyMappedHandler, M extends ErrorMap<never> = never>(
     path: string,
-    handler: RouteHandler<E>,
-    options?: RouteOptions<never> & { readonly errors?: undefined },
-  ): Router<E>;
-  <F extends Tagged>(
-    path: string,
-    handler: RouteHandler<E | NoInfer<F>>,
-    options: RouteOptions<F> & { readonly errors: ErrorMap<F> },
+    handler: MappedRouteHandler<H, E, M>,
+    ...options: MappedRouteOptions<NoInfer<H>, E, M>
   ): Router<E>;
 }
+
+// The route adders `build` makes take any handler and any options: for them to implement the
+// signatures above, the types below distribute over `H` (the compiler then checks them with `H`
+// as `AnyMappedHandler`, which returns no tag to map), and a route's own map is inferred whole,
+// as `M` (every `ErrorMap<F>` is an `ErrorMap<never>`), not as `ErrorMap<F>`, which is invariant
+// in `F` and so, for a generic `F`, not a `RouteOptions<Tagged>`'s map.
+
+/** The errors the error map `M` covers. */
+type MappedBy<M> = M extends ErrorMap<infer F> ? F : never;
+
+/** The tags of the domain errors of the outcome `R` that the errors `E` do not cover. */
+type Unmapped<R, E extends Tagged> = Exclude<TagsOf<R>, E['_tag']>;
+
+/**
+ * A route's handler `H`, under a router whose map covers `E`, with `M` the route's own map: the
+ * handler, or, when the route has no map and the router's lacks tags the handler returns,
+ * {@link NotMapped} naming them (when the route has a map, its options name them).
+ */
+export type MappedRouteHandler<H, E extends Tagged, M> = H extends AnyMappedHandler
+  ? [M] extends [never]
+    ? [Unmapped<ReturnType<H>, E>] extends [never]
+      ? H
+      : NotMapped<Unmapped<ReturnType<H>, E>>
+    : H
+  : never;
+
+/**
+ * What a route takes after its handler `H`, under a router whose map covers `E`: its options,
+ * with `M` their map; or, when that map and the router's together lack tags the handler returns,
+ * options whose `errors` is {@link NotMapped} naming them.
+ */
+export type MappedRouteOptions<H, E extends Tagged, M> = H extends AnyMappedHandler
+  ? [M] extends [never]
+    ? [options?: RouteOptions<never>]
+    : [Unmapped<ReturnType<H>, E | MappedBy<M>>] extends [never]
+      ? [options?: Omit<RouteOptions<never>, 'errors'> & { readonly errors?: M }]
+      : [
+          options: Omit<RouteOptions<never>, 'errors'> & {
+            readonly errors: NotMapped<Unmapped<ReturnType<H>, E | MappedBy<M>>>;
+          },
+        ]
+  : never;
 
 function mapErrors(error: unknown, map: ErrorMap<Tagged> | undefined): unknown {
   if (map === undefined) return error;

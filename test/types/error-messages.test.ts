@@ -22,20 +22,22 @@ const PRELUDE = `
 import { err, ok, okAsync } from 'neverthrow';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { TaggedError, endpoint, errorMap, json, notFound, toLambda } from ${JSON.stringify(path.join(root, 'src/index.js'))};
+import { TaggedError, endpoint, errorMap, json, notFound, router, toLambda } from ${JSON.stringify(path.join(root, 'src/index.js'))};
 import { toLambdaIntegration } from ${JSON.stringify(path.join(root, 'src/integration/index.js'))};
 import type { HttpRequest } from ${JSON.stringify(path.join(root, 'src/index.js'))};
 class TodoGone extends TaggedError('TodoGone')<{ readonly id: string }> {}
 class TodoLocked extends TaggedError('TodoLocked')<{ readonly by: string }> {}
 class TodoStale extends TaggedError('TodoStale') {}
+class TodoHidden extends TaggedError('TodoHidden') {}
 const goneOnly = errorMap<TodoGone>({ TodoGone: { status: 410 } });
+const staleOnly = errorMap<TodoStale>({ TodoStale: { status: 409 } });
 const goneOrLocked = errorMap<TodoGone | TodoLocked>({
   TodoGone: { status: 410 },
   TodoLocked: { status: 423 },
 });
 declare const request: HttpRequest;
 export { E, err, ok, okAsync, t, endpoint, json, notFound, goneOnly, goneOrLocked, request };
-export { TodoGone, TodoLocked, TodoStale, toLambda, toLambdaIntegration };
+export { TodoGone, TodoLocked, TodoStale, TodoHidden, router, staleOnly, toLambda, toLambdaIntegration };
 `;
 
 /** The first line of each error the compiler reports for `body`, after the prelude. */
@@ -179,6 +181,155 @@ describe('compile errors for unmapped domain errors', () => {
          const gone = () => err(new TodoGone({ id: '1' }));
          export const h = toLambda(request.method === 'GET' ? found : gone, { errors: goneOnly });
          export const i = toLambdaIntegration(() => err(new TodoGone({ id: '1' })), { errors: goneOrLocked });`,
+      ),
+    ).toEqual([]);
+  }, 60_000);
+});
+
+describe('compile errors for unmapped domain errors in routes', () => {
+  it('a route whose map and the router’s together lack a tag: one error naming the tag', () => {
+    const lines = firstLines(
+      'route-missing-tag',
+      `export const api = router({ errors: goneOnly }).get(
+        '/todos/{id}',
+        () =>
+          request.method === 'GET'
+            ? err(new TodoGone({ id: '1' }))
+            : request.method === 'PUT'
+              ? err(new TodoStale())
+              : err(new TodoLocked({ by: 'x' })),
+        { errors: staleOnly },
+      );`,
+    );
+    expect(lines).toEqual([
+      `Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('route(): the same error', () => {
+    const lines = firstLines(
+      'route-method-missing-tag',
+      `export const api = router({ errors: goneOnly }).route(
+        'PUT',
+        '/todos/{id}',
+        () => (request.method === 'PUT' ? err(new TodoStale()) : err(new TodoLocked({ by: 'x' }))),
+        { errors: staleOnly },
+      );`,
+    );
+    expect(lines).toEqual([
+      `Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('a route whose maps lack two tags: one error naming both', () => {
+    const lines = firstLines(
+      'route-missing-tags',
+      `export const api = router({ errors: goneOnly }).get(
+        '/todos/{id}',
+        () =>
+          request.method === 'GET'
+            ? err(new TodoGone({ id: '1' }))
+            : request.method === 'PUT'
+              ? err(new TodoStale())
+              : request.method === 'POST'
+                ? err(new TodoHidden())
+                : err(new TodoLocked({ by: 'x' })),
+        { errors: staleOnly },
+      );`,
+    );
+    expect(lines).toEqual([
+      `Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked and TodoHidden are not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('an endpoint written inline as a route, with a map: the same error', () => {
+    const lines = firstLines(
+      'route-endpoint-inline',
+      `export const api = router({ errors: goneOnly }).get(
+        '/todos/{id}',
+        endpoint({ params: t.type({ id: t.string }) }, ({ params }) =>
+          params.id === '1' ? ok(json({ id: params.id })) : err(new TodoLocked({ by: params.id })),
+        ),
+        { errors: staleOnly },
+      );`,
+    );
+    expect(lines).toEqual([
+      `Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('a route without a map of its own: the handler is what the error names the tag for', () => {
+    const lines = firstLines(
+      'route-without-options',
+      `export const api = router({ errors: goneOnly }).get('/todos/{id}', () =>
+        request.method === 'GET' ? err(new TodoGone({ id: '1' })) : err(new TodoLocked({ by: 'x' })),
+      );
+      // Options without a map are the same.
+      export const described = router({ errors: goneOnly }).route(
+        'GET',
+        '/todos/{id}',
+        () => err(new TodoLocked({ by: 'x' })),
+        { describe: { summary: 'A todo' } },
+      );`,
+    );
+    expect(lines).toEqual([
+      `Argument of type '() => Err<unknown, TodoGone> | Err<unknown, TodoLocked>' is not assignable to parameter of type '"TodoLocked is not mapped"'.`,
+      `Argument of type '() => Err<unknown, TodoLocked>' is not assignable to parameter of type '"TodoLocked is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('one of two handlers, with a map that covers only the other’s tags: names the tag', () => {
+    const lines = firstLines(
+      'route-union',
+      `const stale = () => err(new TodoStale());
+       const locked = () => err(new TodoLocked({ by: 'x' }));
+       export const api = router({ errors: goneOnly }).get(
+         '/todos/{id}',
+         request.method === 'GET' ? stale : locked,
+         { errors: staleOnly },
+       );`,
+    );
+    expect(lines).toEqual([
+      `Type 'ErrorMap<TodoStale>' is not assignable to type '"TodoLocked is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('a router without a map and a route without one: names the tag', () => {
+    const lines = firstLines(
+      'route-no-map',
+      `export const api = router().get('/todos/{id}', () => err(new TodoGone({ id: '1' })));`,
+    );
+    expect(lines).toEqual([
+      `Argument of type '() => Err<unknown, TodoGone>' is not assignable to parameter of type '"TodoGone is not mapped"'.`,
+    ]);
+  }, 60_000);
+
+  it('compiles what is right, inline callbacks included', () => {
+    expect(
+      firstLines(
+        'route-right',
+        `const found = () => ok(1);
+         const gone = () => err(new TodoGone({ id: '1' }));
+         export const api = router({ errors: goneOnly })
+           .get('/health', () => ok(json({ status: 'ok' })))
+           .get('/a', (request) => (request.path === '/a' ? ok(json({})) : err(notFound())))
+           .get('/b', gone)
+           .get('/c', request.method === 'GET' ? found : gone)
+           .get('/d', () => okAsync(1))
+           .get('/e', () => E.left(new TodoGone({ id: '1' })))
+           .put('/f', (request) => (request.body === undefined ? err(new TodoStale()) : gone()), {
+             errors: staleOnly,
+           })
+           .get(
+             '/todos/{id}',
+             endpoint({ params: t.type({ id: t.string }) }, ({ params }) =>
+               params.id === '1' ? ok(json({ id: params.id })) : err([new TodoStale(), notFound()]),
+             ),
+             { errors: staleOnly },
+           )
+           .route('PATCH', '/g', () => err(new TodoGone({ id: '1' })), { describe: { summary: 'G' } });
+         // A route's map may cover what the router's does not, under a router without one.
+         export const plain = router().delete('/h', gone, { errors: goneOrLocked });`,
       ),
     ).toEqual([]);
   }, 60_000);
