@@ -22,11 +22,31 @@ export type {
   EndpointHandler,
   EndpointInput,
   EndpointOptions,
+  EndpointOutcome,
   EndpointParts,
   OperationDescription,
   PartCodec,
   PartName,
+  PartOutput,
+  PartSchema,
 } from './decode/endpoint.js';
+export { isStandardSchema } from './decode/standard-schema.js';
+export type {
+  StandardFailure,
+  StandardInput,
+  StandardIssue,
+  StandardJsonSchemaProps,
+  StandardOutput,
+  StandardPathSegment,
+  StandardResult,
+  StandardSchemaProps,
+  StandardSchemaV1,
+  StandardSuccess,
+  StandardTypes,
+} from './decode/standard-schema-spec.js';
+export type { CodecIssue } from './decode/to-standard-schema.js';
+export { toStandardSchema } from './decode/to-standard-schema.js';
+export type { CodecStandardSchema } from './decode/to-standard-schema.js';
 export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
 export { DEFAULT_MAX_PROBLEMS } from './decode/problem-list.js';
 export type { BodyLimits } from './decode/json-body.js';
@@ -76,6 +96,8 @@ export type { HttpHandler, Middleware, MiddlewareTools } from './middleware/midd
 export { router } from './router/router.js';
 export type {
   Method,
+  MappedRouteHandler,
+  MappedRouteOptions,
   RouteAdder,
   RouteHandler,
   RouteInfo,

@@ -1,7 +1,8 @@
 import { registry } from '../_internals/registry.js';
 import type { Context } from 'aws-lambda';
 import type * as t from 'io-ts';
-import type { Err, Result } from 'neverthrow';
+import type { Err, Ok, Result, ResultAsync } from 'neverthrow';
+import type { Left, Right } from 'fp-ts/lib/Either.js';
 import { err, ok } from 'neverthrow';
 import type { Outcome } from '../handler.js';
 import type { Problem } from '../problem.js';
@@ -11,35 +12,93 @@ import type { BodyLimits } from './json-body.js';
 import type { Issue } from './issue.js';
 import { DEFAULT_BODY_LIMITS, readJsonBody } from './json-body.js';
 import { DEFAULT_MAX_PROBLEMS, checkMaxProblems, problemList } from './problem-list.js';
+import type { ProblemList } from './problem-list.js';
 import { reportSome } from './report.js';
 import { decodesAsIs } from './as-is.js';
 import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
 import { emptyMap } from '../_internals/fields.js';
+import { settle, isSettled } from '../_internals/settle.js';
+import type { Settled } from '../_internals/settle.js';
+import type { StandardOutput, StandardResult, StandardSchemaV1 } from './standard-schema-spec.js';
+import { isStandardSchema, listMembersOf, standardIssues } from './standard-schema.js';
 
-/** A codec for one request part. */
+/** An io-ts codec for one request part. */
 export type PartCodec = t.Type<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The codecs an endpoint declares, one per request part; every part is optional. */
+/**
+ * What decodes one request part: an io-ts codec, or a Standard Schema (zod 4, valibot 1,
+ * arktype 2 and other libraries that implement https://standardschema.dev).
+ */
+export type PartSchema = PartCodec | StandardSchemaV1;
+
+/**
+ * The codecs or schemas an endpoint declares, one per request part; every part is optional, and
+ * io-ts codecs and Standard Schemas mix freely.
+ */
 export interface EndpointParts {
   /** Path parameters (`{id}`), as strings to decode. */
-  readonly params?: PartCodec;
+  readonly params?: PartSchema;
   /** Query parameters; a member whose codec is an array receives every value of a repeated key. */
-  readonly query?: PartCodec;
+  readonly query?: PartSchema;
   /** Headers; declare members in lower case (`'x-api-key'`). */
-  readonly headers?: PartCodec;
+  readonly headers?: PartSchema;
   /** Cookies by name. */
-  readonly cookies?: PartCodec;
+  readonly cookies?: PartSchema;
   /** The JSON body; a codec that accepts `undefined` makes the body optional. */
-  readonly body?: PartCodec;
+  readonly body?: PartSchema;
 }
 
 /** The name of a request part an endpoint decodes. */
 export type PartName = keyof EndpointParts;
 
+/** What a part's codec or schema decodes to. */
+export type PartOutput<C> = C extends StandardSchemaV1
+  ? StandardOutput<C>
+  : C extends PartCodec
+    ? t.TypeOf<C>
+    : never;
+
 /** The decoded input a handler receives: one member per declared part, typed by its codec. */
 export type EndpointInput<S extends EndpointParts> = {
-  readonly [K in keyof S & PartName]-?: S[K] extends PartCodec ? t.TypeOf<S[K]> : never;
+  readonly [K in keyof S & PartName]-?: PartOutput<S[K]>;
 };
+
+/** Whether any part of `S` is a Standard Schema, whose validation may be asynchronous. */
+type HasStandardPart<S extends EndpointParts> = true extends {
+  [K in keyof S & PartName]: S[K] extends StandardSchemaV1 ? true : false;
+}[keyof S & PartName]
+  ? true
+  : false;
+
+/** A handler's outcome once awaited, as a neverthrow result. */
+type SettledResult<R> =
+  R extends Err<unknown, unknown>
+    ? R
+    : R extends Ok<unknown, unknown>
+      ? R
+      : R extends ResultAsync<infer T, infer E>
+        ? Result<T, E>
+        : R extends Left<infer E>
+          ? Err<never, E>
+          : R extends Right<infer T>
+            ? Ok<T, never>
+            : R extends Promise<infer P>
+              ? SettledResult<P>
+              : R extends () => infer P
+                ? SettledResult<P>
+                : never;
+
+/**
+ * What an endpoint's handler returns: the wrapped handler's outcome or the decoding problems;
+ * with a Standard Schema part, whose `validate` may answer with a promise, possibly a promise
+ * of either as a neverthrow result.
+ */
+export type EndpointOutcome<S extends EndpointParts, R> =
+  HasStandardPart<S> extends true
+    ? | R
+      | Err<never, readonly Problem[]>
+      | Promise<SettledResult<R> | Err<never, readonly Problem[]>>
+    : R | Err<never, readonly Problem[]>;
 
 /** How an endpoint decodes. */
 export interface EndpointOptions<S extends EndpointParts> {
@@ -127,16 +186,22 @@ function memberValue(
   return isHeader ? list.join(', ') : list;
 }
 
-/** A text part's values as its codec wants them, keyed by the codec's member names. */
+/**
+ * A text part's values as its codec wants them, keyed by the codec's member names. A Standard
+ * Schema part has no members gatefold can read: every key is given, a list for those in `lists`.
+ */
 function textInput(
   values: MultiValueMap,
   props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined,
   isHeader: boolean,
+  lists: ReadonlySet<string> | undefined,
 ): Record<string, unknown> {
   const input = emptyMap<unknown>();
   if (props === undefined) {
-    for (const key of Object.keys(values))
-      input[key] = memberValue(values[key] ?? [], undefined, isHeader);
+    for (const key of Object.keys(values)) {
+      const list = values[key] ?? [];
+      input[key] = lists?.has(key) === true ? list : memberValue(list, undefined, isHeader);
+    }
     return input;
   }
   for (const name of Object.keys(props)) {
@@ -145,6 +210,11 @@ function textInput(
     if (list !== undefined) input[name] = memberValue(list, props[name], isHeader);
   }
   return input;
+}
+
+/** A settled outcome as a neverthrow result. */
+function asResult(settled: Settled): Result<unknown, unknown> {
+  return settled.ok ? ok(settled.value) : err(settled.error);
 }
 
 // A text part decoded by a record codec is rebuilt by plain assignment, where `__proto__` sets the
@@ -175,10 +245,43 @@ function withoutPrototypeKey(values: Readonly<Record<string, unknown>>): Record<
 
 interface Compiled {
   readonly part: PartName;
-  readonly codec: PartCodec;
+  /** The io-ts codec, or `undefined` for a Standard Schema part. */
+  readonly codec: PartCodec | undefined;
+  /** The Standard Schema, or `undefined` for an io-ts part. */
+  readonly standard: StandardSchemaV1 | undefined;
   readonly props: Readonly<Record<string, t.Decoder<unknown, unknown>>> | undefined;
+  /** A Standard Schema text part's members that take every value of a repeated key. */
+  readonly lists: ReadonlySet<string> | undefined;
   /** Whether `codec.is` may stand in for decoding a valid value (see `decodesAsIs`). */
   readonly asIs: boolean;
+}
+
+function compilePart(part: PartName, schema: PartSchema): Compiled {
+  if (isStandardSchema(schema)) {
+    return {
+      part,
+      codec: undefined,
+      standard: schema,
+      props: undefined,
+      lists: part === 'body' ? undefined : listMembersOf(schema),
+      asIs: false,
+    };
+  }
+  return {
+    part,
+    codec: schema,
+    standard: undefined,
+    props: propsOf(schema) as Compiled['props'],
+    lists: undefined,
+    asIs: decodesAsIs(schema),
+  };
+}
+
+/** A Standard Schema part whose validation answered with a promise. */
+interface Pending {
+  readonly compiled: Compiled;
+  readonly raw: unknown;
+  readonly result: Promise<StandardResult<unknown>>;
 }
 
 /**
@@ -206,17 +309,11 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   parts: S,
   handler: (input: EndpointInput<S>, request: HttpRequest, context: Context) => R,
   options: EndpointOptions<S> = {},
-): (request: HttpRequest, context: Context) => R | Err<never, readonly Problem[]> {
+): (request: HttpRequest, context: Context) => EndpointOutcome<S, R> {
   const compiled: Compiled[] = [];
   for (const part of PART_ORDER) {
-    const codec = parts[part];
-    if (codec !== undefined)
-      compiled.push({
-        part,
-        codec,
-        props: propsOf(codec) as Compiled['props'],
-        asIs: decodesAsIs(codec),
-      });
+    const schema = parts[part];
+    if (schema !== undefined) compiled.push(compilePart(part, schema));
   }
   const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.limits };
   const status = options.status ?? 400;
@@ -224,10 +321,46 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   const maxProblems = checkMaxProblems(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const validate = options.validate;
 
-  function decode(request: HttpRequest): Result<EndpointInput<S>, readonly Problem[]> {
+  /** A Standard Schema part's result: its value in `input`, or its issues in `found`. */
+  function standardResult(
+    { part, standard }: Compiled,
+    raw: unknown,
+    result: StandardResult<unknown>,
+    input: Record<string, unknown>,
+    found: ProblemList,
+  ): void {
+    if (result.issues === undefined) {
+      input[part] = result.value;
+      return;
+    }
+    const vendor = standard?.['~standard'].vendor ?? '';
+    const { issues, omitted } = standardIssues(part, vendor, result.issues, raw, found.room);
+    found.addIssues(issues);
+    found.omit(omitted);
+  }
+
+  /** The decoded input, or every problem, once every part has an answer. */
+  function concluded(
+    input: Record<string, unknown>,
+    found: ProblemList,
+  ): Result<EndpointInput<S>, readonly Problem[]> {
+    if (found.found === 0 && validate !== undefined) {
+      const checked = validate(input as EndpointInput<S>);
+      if (checked.isErr()) found.addIssues(checked.error);
+    }
+    return found.found === 0 ? ok(input as EndpointInput<S>) : err(found.problems());
+  }
+
+  function decode(
+    request: HttpRequest,
+  ):
+    | Result<EndpointInput<S>, readonly Problem[]>
+    | Promise<Result<EndpointInput<S>, readonly Problem[]>> {
     const input: Record<string, unknown> = {};
     const found = problemList(maxProblems, status);
-    for (const { part, codec, props, asIs } of compiled) {
+    let pending: Pending[] | undefined;
+    for (const entry of compiled) {
+      const { part, codec, props, asIs } = entry;
       let raw: unknown;
       if (part === 'body') {
         const body = readJsonBody(request, limits, found);
@@ -237,9 +370,9 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
       } else {
         const values =
           part === 'query'
-            ? textInput(request.query, props, false)
+            ? textInput(request.query, props, false, entry.lists)
             : part === 'headers'
-              ? textInput(request.headers, props, true)
+              ? textInput(request.headers, props, true, entry.lists)
               : part === 'params'
                 ? request.pathParameters
                 : request.cookies;
@@ -249,6 +382,13 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
         } else raw = values;
       }
 
+      if (codec === undefined) {
+        // A Standard Schema: its result now, or once its promise settles.
+        const result = (entry.standard as StandardSchemaV1)['~standard'].validate(raw);
+        if (result instanceof Promise) (pending ??= []).push({ compiled: entry, raw, result });
+        else standardResult(entry, raw, result, input, found);
+        continue;
+      }
       if (asIs && codec.is(raw)) {
         // Valid, and the codec would succeed with `raw` itself: no decoding to do.
         input[part] = raw;
@@ -280,18 +420,35 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
         }
       }
     }
-    if (found.found === 0 && validate !== undefined) {
-      const checked = validate(input as EndpointInput<S>);
-      if (checked.isErr()) found.addIssues(checked.error);
-    }
-    return found.found === 0 ? ok(input as EndpointInput<S>) : err(found.problems());
+    if (pending === undefined) return concluded(input, found);
+    // Asynchronous schemas: their problems follow the other parts', in the parts' order.
+    const waiting = pending;
+    return Promise.all(waiting.map(({ result }) => result)).then((results) => {
+      results.forEach((result, index) => {
+        const { compiled: entry, raw } = waiting[index] as Pending;
+        standardResult(entry, raw, result, input, found);
+      });
+      return concluded(input, found);
+    });
   }
 
-  const decoding = (request: HttpRequest, context: Context): R | Err<never, readonly Problem[]> => {
-    const decoded = decode(request);
-    return decoded.isOk()
+  const answer = (
+    decoded: Result<EndpointInput<S>, readonly Problem[]>,
+    request: HttpRequest,
+    context: Context,
+  ): R | Err<never, readonly Problem[]> =>
+    decoded.isOk()
       ? handler(decoded.value, request, context)
       : err<never, readonly Problem[]>(decoded.error);
+
+  const decoding = (request: HttpRequest, context: Context): EndpointOutcome<S, R> => {
+    const decoded = decode(request);
+    if (!(decoded instanceof Promise)) return answer(decoded, request, context);
+    // Settled here, so that the promise holds a result (never a TaskEither to call).
+    return decoded.then((done) => {
+      const outcome = settle(answer(done, request, context));
+      return isSettled(outcome) ? asResult(outcome) : outcome.then(asResult);
+    }) as EndpointOutcome<S, R>;
   };
   endpoints.set(decoding, {
     parts,

@@ -27,7 +27,8 @@ const PART_NAMES: Readonly<Record<Exclude<RequestPart, 'body'>, string>> = {
   cookies: 'cookie',
 };
 
-function sourceOf(part: RequestPart, path: readonly string[]): ProblemSource {
+/** @internal Where an issue at `path` of a part lies: a JSON pointer, a parameter, a header. */
+export function sourceOf(part: RequestPart, path: readonly string[]): ProblemSource {
   const first = path[0] ?? '';
   switch (part) {
     case 'body':
@@ -76,6 +77,46 @@ function isAbsent(container: unknown, key: string): boolean {
   return Array.isArray(container) && Number(key) >= container.length;
 }
 
+/**
+ * @internal The issue for a member that is not there at all, at `path` (which ends with its
+ * name). In a body it is reported on its parent, which exists (JSON:API requires the pointer to
+ * name something in the document), with the member named in the detail.
+ */
+export function requiredIssue(part: RequestPart, path: readonly string[]): Issue {
+  const name = path[path.length - 1] ?? '';
+  if (part === 'body') {
+    return invalid(
+      'required',
+      'Required member missing',
+      `The member "${name}" is required.`,
+      sourceOf(part, path.slice(0, -1)),
+    );
+  }
+  const kind = PART_NAMES[part];
+  return invalid(
+    'required',
+    `Required ${kind} missing`,
+    `The ${kind} "${name}" is required.`,
+    sourceOf(part, path),
+    part === 'cookies' ? { cookie: name } : undefined,
+  );
+}
+
+/** @internal The issue for a repeated query key or header given to a member that takes one value. */
+export function severalValuesIssue(
+  part: RequestPart,
+  path: readonly string[],
+  count: number,
+  received: string,
+): Issue {
+  return invalid(
+    'invalid-type',
+    'Several values',
+    `Expected one value, received ${String(count)}: ${received}.`,
+    sourceOf(part, path),
+  );
+}
+
 function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
   const { context, value } = error;
   const last = context.length - 1;
@@ -87,33 +128,12 @@ function leafIssue(part: RequestPart, error: t.ValidationError): Issue {
   // A member that is not there at all: report it on its parent, which exists (JSON:API requires
   // the pointer to name something in the document), and name the member in the detail.
   if (value === undefined && leaf !== undefined && isAbsent(parent?.actual, leaf.key)) {
-    const name = leaf.key;
-    if (part === 'body') {
-      return invalid(
-        'required',
-        'Required member missing',
-        `The member "${name}" is required.`,
-        sourceOf(part, path.slice(0, -1)),
-      );
-    }
-    const kind = PART_NAMES[part];
-    return invalid(
-      'required',
-      `Required ${kind} missing`,
-      `The ${kind} "${name}" is required.`,
-      source,
-      part === 'cookies' ? { cookie: name } : undefined,
-    );
+    return requiredIssue(part, path);
   }
 
   // A repeated query key or header for a member that takes one value.
   if (part !== 'body' && path.length === 1 && Array.isArray(value)) {
-    return invalid(
-      'invalid-type',
-      'Several values',
-      `Expected one value, received ${String(value.length)}: ${receivedOf(value)}.`,
-      source,
-    );
+    return severalValuesIssue(part, path, value.length, receivedOf(value));
   }
 
   if (error.message !== undefined) {
@@ -186,7 +206,11 @@ function unionIssue(part: RequestPart, context: t.Context, at: number): Issue {
 
 /** A cookie's problems all point at the `Cookie` header; `meta.cookie` says which cookie. */
 function withCookieName(issue: Issue, context: t.Context): Issue {
-  const name = pathTo(context, context.length)[0];
+  return withCookieNamed(issue, pathTo(context, context.length)[0]);
+}
+
+/** @internal `issue` with `meta.cookie` set to `name`, unless it names one already. */
+export function withCookieNamed(issue: Issue, name: string | undefined): Issue {
   if (name === undefined || issue.meta?.['cookie'] !== undefined) return issue;
   return withMember(issue, 'meta', withMember(issue.meta ?? {}, 'cookie', name));
 }
@@ -301,4 +325,39 @@ export function reportSome(
     }
   }
   return { issues, omitted };
+}
+
+/**
+ * @internal Each issue {@link reportErrors} gives for a body, with the path to what it is about:
+ * the member itself for a missing one (whose issue points at its parent), the union for a failed
+ * union. For `toStandardSchema`, whose issues carry paths rather than pointers.
+ */
+export function reportWithPaths(
+  errors: t.Errors,
+): { readonly issue: Issue; readonly path: string[] }[] {
+  const out: { issue: Issue; path: string[] }[] = [];
+  const seen = new Set<string>();
+  let previous: Placed | undefined;
+  for (const error of errors) {
+    const placed = place(error.context);
+    const again = sameUnion(previous, placed);
+    previous = placed;
+    if (again) continue;
+    const { unionAt, context } = placed;
+    const inUnion = unionAt !== -1;
+    const missingUnion =
+      inUnion && isAbsent(context[unionAt - 1]?.actual, context[unionAt]?.key ?? '');
+    const issue = !inUnion
+      ? leafIssue('body', error)
+      : missingUnion
+        ? leafIssue('body', { value: undefined, context: context.slice(0, unionAt + 1) })
+        : unionIssue('body', context, unionAt);
+    const path = pathTo(context, inUnion ? unionAt + 1 : context.length);
+    const key = `${issue.code}\u0000${path.join('\u0000')}\u0000${issue.detail}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ issue, path });
+    }
+  }
+  return out;
 }

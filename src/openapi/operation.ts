@@ -13,6 +13,9 @@ import { reasonPhrase } from '../status.js';
 import type { JsonSchema, SchemaOptions } from './json-schema.js';
 import { acceptsUndefined, codecSchema } from './json-schema.js';
 import type { OpenApiParameter, OpenApiRequestBody } from './types.js';
+import type { PartSchema } from '../decode/endpoint.js';
+import { isStandardSchema } from '../decode/standard-schema.js';
+import { standardAcceptsUndefined, standardJsonSchema } from './standard-schema.js';
 
 /** The statuses a route can answer with, and why. */
 export interface RouteStatuses {
@@ -65,11 +68,14 @@ export function templateParameters(template: string): string[] {
 type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 function parametersOf(
-  codec: AnyCodec | undefined,
+  schema: PartSchema | undefined,
   location: ParameterLocation,
   options: SchemaOptions,
 ): OpenApiParameter[] {
-  if (codec === undefined) return [];
+  if (schema === undefined) return [];
+  if (isStandardSchema(schema))
+    return standardParameters(standardJsonSchema(schema, options), location);
+  const codec = schema;
   const props = propsOf(codec);
   if (props === undefined) return [];
   // The object's schema knows what a member's own codec does not: whether it sits in a
@@ -90,6 +96,24 @@ function parametersOf(
       ...(array ? { style: 'form' as const, explode: true } : {}),
     };
   });
+}
+
+/** The parameters a Standard Schema's object JSON Schema declares (none for any other shape). */
+function standardParameters(object: JsonSchema, location: ParameterLocation): OpenApiParameter[] {
+  const properties = object['properties'];
+  if (typeof properties !== 'object' || properties === null) return [];
+  const required = new Set((object['required'] as readonly string[] | undefined) ?? []);
+  return Object.entries(properties as Readonly<Record<string, JsonSchema>>).map(
+    ([name, member]) => ({
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      schema: member,
+      ...(location === 'query' && member['type'] === 'array'
+        ? { style: 'form' as const, explode: true }
+        : {}),
+    }),
+  );
 }
 
 /** Every parameter of an operation: the template's path parameters first, typed by the codec. */
@@ -121,6 +145,12 @@ export function requestBodyOf(
 ): OpenApiRequestBody | undefined {
   const body = facts?.parts.body;
   if (body === undefined) return undefined;
+  if (isStandardSchema(body)) {
+    return {
+      required: !standardAcceptsUndefined(body),
+      content: { 'application/json': { schema: standardJsonSchema(body, options) } },
+    };
+  }
   return {
     required: !acceptsUndefined(body),
     content: {
