@@ -1,9 +1,16 @@
 // The benchmark suite: bundles every contender, checks that each answers every scenario as
-// expected, then measures per-invocation time, cold start, bundle size and heap growth in one run,
-// prints the tables and writes docs/benchmarks.md and docs/benchmarks.svg.
+// expected, then measures per-invocation time, cold start, bundle size and heap growth in one run
+// under the Node that runs it, prints the tables and gatefold's targets, keeps the run's figures
+// in results/node-<major>.json, and writes docs/benchmarks.md and docs/benchmarks.svg from every
+// results file there (Node 24's first, as the primary figures, Node 22's beside them).
 //
-//   npm run bench                      the full run (a few minutes), pages written to docs/
-//   node bench/run.mjs --quick --out DIR   a tiny run (seconds), pages written to DIR
+//   npm run bench                          build, install, run under Node 24 then Node 22
+//   npm run bench:node24 (or bench:node22) build, install, run under one, page with both
+//   node bench/run.mjs                     a full run under the node on PATH (22 or 24)
+//   node bench/run.mjs --page-only         the page again from the stored results, no run
+//   node bench/run.mjs --quick --out DIR   a tiny run (seconds): results, page and chart in DIR
+//                                          (bench/out/quick without --out)
+//   --results DIR                          read and write results files there instead
 //
 // Figures are printed and written, never asserted.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,25 +20,70 @@ import { version as esbuildVersion } from 'esbuild';
 import { bundleAll } from './lib/bundle.mjs';
 import { chart } from './lib/chart.mjs';
 import { coldStarts } from './lib/cold-start.mjs';
-import { CONTENDERS, TIMED } from './lib/contenders.mjs';
+import { CONTENDERS, TIMED, packageVersions } from './lib/contenders.mjs';
 import { invocationFigures, targets } from './lib/figures.mjs';
 import { machine } from './lib/machine.mjs';
-import { page, tables } from './lib/page.mjs';
+import { nodeLabel, page, runTables } from './lib/page.mjs';
+import { readResults, resultsJson } from './lib/results.mjs';
 import { SCENARIOS } from './lib/scenarios.mjs';
 import { terminalTable } from './lib/tables.mjs';
 import { startWorker } from './lib/workers.mjs';
 
 const BENCH = import.meta.dirname;
+/** The Node versions Lambda runs that the bench reports; a full run under another is refused. */
+const NODE_VERSIONS = [24, 22];
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    out: { type: 'string', default: path.resolve(BENCH, '..', 'docs') },
+    'page-only': { type: 'boolean', default: false },
+    // Where the page and chart go: docs/, or bench/out/quick for a quick run.
+    out: { type: 'string' },
+    // Where the results files are: bench/results, or beside the page for a quick run, which never
+    // touches the committed ones.
+    results: { type: 'string' },
   },
 });
+const outDir = path.resolve(
+  flags.out ?? (flags.quick ? path.join(BENCH, 'out', 'quick') : path.join(BENCH, '..', 'docs')),
+);
+const resultsDir = path.resolve(
+  flags.results ?? (flags.quick ? path.join(outDir, 'results') : path.join(BENCH, 'results')),
+);
+
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** docs/benchmarks.md and .svg from every results file in `resultsDir`. */
+function writePage() {
+  const runs = readResults(resultsDir, NODE_VERSIONS[0]);
+  if (runs.length === 0) throw new Error(`No results in ${resultsDir}: run the bench first.`);
+  const goals = runs.map((run) => targets(CONTENDERS, SCENARIOS, run));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'benchmarks.md'), page(runs, goals, CONTENDERS, SCENARIOS));
+  writeFileSync(path.join(outDir, 'benchmarks.svg'), chart(runs[0], CONTENDERS, SCENARIOS));
+  log(
+    `\nWrote ${path.join(outDir, 'benchmarks.md')} and benchmarks.svg from ` +
+      `${runs.map(nodeLabel).join(' and ')}`,
+  );
+}
+
+if (flags['page-only']) {
+  writePage();
+  process.exit(0);
+}
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (!flags.quick && !NODE_VERSIONS.includes(nodeMajor)) {
+  log(
+    `The bench reports Node ${NODE_VERSIONS.join(' and ')}; this is Node ${process.versions.node}. ` +
+      'Run it through scripts/with-node (npm run bench:node24 or bench:node22).',
+  );
+  process.exit(2);
+}
 
 const settings = flags.quick
   ? {
+      quick: true,
       warmUpRounds: 10,
       cpuTimeMs: 1,
       minSamples: 5,
@@ -41,6 +93,7 @@ const settings = flags.quick
       freshHeapProcess: false,
     }
   : {
+      quick: false,
       warmUpRounds: 2_000,
       cpuTimeMs: 80,
       minSamples: 50,
@@ -50,12 +103,11 @@ const settings = flags.quick
       freshHeapProcess: true,
     };
 
-const log = (line) => process.stderr.write(`${line}\n`);
 const scratch = path.join(BENCH, 'out');
 const info = machine();
 
-log('Bundling the contenders…');
-const bundles = await bundleAll(CONTENDERS, scratch);
+log(`Node ${process.versions.node}. Bundling the contenders…`);
+const bundles = await bundleAll(CONTENDERS, scratch, { esbuildDefaults: true });
 
 log('Checking every answer, warming up…');
 const workers = Object.fromEntries(TIMED.map(({ id }) => [id, startWorker(id, bundles[id].file)]));
@@ -105,20 +157,30 @@ const coldStart = coldStarts(
   scratch,
 );
 
+/** What the page needs of this run: no samples, no paths of this machine. */
 const run = {
-  contenders: CONTENDERS,
-  scenarios: SCENARIOS,
-  invocation: invocationFigures(timing),
-  coldStart,
-  bundles,
-  heap,
-  settings,
+  node: { major: nodeMajor, version: process.version, v8: process.versions.v8 },
   machine: info,
   esbuildVersion,
+  versions: packageVersions(),
+  settings,
+  invocation: invocationFigures(timing),
+  coldStart,
+  bundles: Object.fromEntries(
+    Object.entries(bundles).map(([id, bundle]) => [
+      id,
+      {
+        bytes: bundle.bytes,
+        gzipBytes: bundle.gzipBytes,
+        esbuildDefaults: bundle.esbuildDefaults,
+        contents: bundle.contents,
+      },
+    ]),
+  ),
+  heap,
 };
-const goals = targets(CONTENDERS, SCENARIOS, run.invocation, coldStart, bundles);
 
-const all = tables(run);
+const all = runTables(run, CONTENDERS, SCENARIOS);
 const sections = [
   ['Per invocation, median (ns, multiple of the floor)', all.median],
   ['Per invocation, p99 (ns, multiple of the floor)', all.p99],
@@ -129,14 +191,15 @@ const sections = [
 for (const [title, { columns, rows }] of sections) {
   console.log(`\n${title}\n\n${terminalTable(columns, rows)}`);
 }
-console.log('\ngatefold targets');
-for (const { target, met, misses } of goals) {
-  console.log(`  ${met ? 'met   ' : 'missed'}  ${target}${met ? '' : `: ${misses.join('; ')}`}`);
+console.log(`\ngatefold targets, ${nodeLabel(run)}`);
+for (const { target, met, detail } of targets(CONTENDERS, SCENARIOS, run)) {
+  console.log(`  ${met ? 'met   ' : 'missed'}  ${target}: ${detail}`);
 }
 
-// Every raw figure, for a closer look than the tables give.
+// Every raw figure, for a closer look than the results file gives.
 writeFileSync(path.join(scratch, 'results.json'), JSON.stringify({ ...run, timing }, null, 2));
-mkdirSync(flags.out, { recursive: true });
-writeFileSync(path.join(flags.out, 'benchmarks.md'), page(run, goals));
-writeFileSync(path.join(flags.out, 'benchmarks.svg'), chart(run));
-log(`\nWrote ${path.join(flags.out, 'benchmarks.md')} and benchmarks.svg`);
+mkdirSync(resultsDir, { recursive: true });
+const resultsFile = path.join(resultsDir, `node-${nodeMajor}.json`);
+writeFileSync(resultsFile, resultsJson(run));
+log(`\nWrote ${resultsFile}`);
+writePage();

@@ -1,10 +1,23 @@
 // Each contender's handler bundled as it would be deployed: esbuild, ESM for Node 22, minified,
-// every dependency inlined. The metafile says what each bundle is made of.
+// every dependency inlined, ES modules first where a package ships both (`mainFields: ['module',
+// 'main']`, as CDK's NodejsFunction documents it). That bundle is the one every measurement runs.
+// Each contender is bundled a second time with esbuild's own defaults for `platform: 'node'`
+// (`main` before `module`, which takes the CommonJS builds of fp-ts and io-ts whole), for its
+// size only. The metafile says what each bundle is made of.
 /* eslint-disable @typescript-eslint/explicit-module-boundary-types -- plain JavaScript, nothing to annotate */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+
+const BENCH = path.resolve(import.meta.dirname, '..');
+
+/** The two settings of `mainFields` the bench bundles with. */
+export const MAIN_FIELDS = {
+  esmFirst: ['module', 'main'],
+  // esbuild's default for `platform: 'node'`.
+  esbuildDefaults: ['main', 'module'],
+};
 
 /**
  * The package a bundled input file belongs to, `app` for the bench's own code, `generated` for
@@ -30,43 +43,62 @@ function contents(output) {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
+/** The esbuild options every bundle shares; `mainFields` is the one setting that varies. */
+function options(contender, minify, mainFields) {
+  return {
+    entryPoints: [contender.source],
+    // Metafile inputs relative to bench/: `node_modules/…`, `app/…`, `out/…`.
+    absWorkingDir: BENCH,
+    bundle: true,
+    minify,
+    sourcemap: minify ? false : 'inline',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields,
+    metafile: true,
+    logLevel: 'warning',
+    // Some dependencies still call require() for Node built-ins from ESM output.
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  };
+}
+
+/** Minified and gzipped size of a bundle's code. */
+const sizes = (code) => ({ bytes: code.length, gzipBytes: gzipSync(code).length });
+
 /**
- * Bundles every contender into `outDir` (`<id>.mjs`, minified) and returns, per contender, the
- * bundle's path, its size minified and gzipped, and its contents by package.
+ * Bundles every contender into `outDir` (`<id>.mjs`, minified, ES modules first) and returns, per
+ * contender, the bundle's path, its size minified and gzipped, and its contents by package. With
+ * `esbuildDefaults`, each also gets `esbuildDefaults`: the sizes of the same handler bundled with
+ * esbuild's default main fields (not written to disk, never run).
  */
-export async function bundleAll(contenders, outDir, { minify = true } = {}) {
+export async function bundleAll(
+  contenders,
+  outDir,
+  { minify = true, esbuildDefaults = false } = {},
+) {
   mkdirSync(outDir, { recursive: true });
   const bundles = {};
   for (const contender of contenders) {
     await contender.prepare?.(outDir);
     const outfile = path.join(outDir, `${contender.id}${minify ? '' : '.debug'}.mjs`);
-    const result = await build({
-      entryPoints: [contender.source],
-      outfile,
-      bundle: true,
-      minify,
-      sourcemap: minify ? false : 'inline',
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      // ES modules first where a package ships both (io-ts, fp-ts): ESM output, and only ES
-      // modules can be tree-shaken. The same setting for every contender.
-      mainFields: ['module', 'main'],
-      metafile: true,
-      logLevel: 'warning',
-      // Some dependencies still call require() for Node built-ins from ESM output.
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-    });
-    const code = readFileSync(outfile);
+    const result = await build({ ...options(contender, minify, MAIN_FIELDS.esmFirst), outfile });
     const output = Object.values(result.metafile.outputs)[0];
     bundles[contender.id] = {
       file: outfile,
-      bytes: code.length,
-      gzipBytes: gzipSync(code).length,
+      ...sizes(readFileSync(outfile)),
       contents: contents(output),
     };
+    if (esbuildDefaults) {
+      const other = await build({
+        ...options(contender, minify, MAIN_FIELDS.esbuildDefaults),
+        outfile: path.join(outDir, `${contender.id}.esbuild-defaults.mjs`),
+        write: false,
+      });
+      bundles[contender.id].esbuildDefaults = sizes(other.outputFiles[0].contents);
+    }
   }
   return bundles;
 }

@@ -17,7 +17,8 @@ function median(values) {
 
 /**
  * `processes` cold starts of each bundle serving `scenario`'s event; per contender the median
- * import time, first-event time and their sum (each a median of its own).
+ * import time, first-event time, their sum, and the time from the process's start to the first
+ * response (each a median of its own).
  */
 export function coldStarts(contenders, bundles, scenario, processes, outDir) {
   const eventFile = path.join(outDir, 'cold-start-event.json');
@@ -45,6 +46,7 @@ export function coldStarts(contenders, bundles, scenario, processes, outDir) {
         importMs: median(list.map((run) => run.importMs)),
         firstEventMs: median(list.map((run) => run.firstEventMs)),
         totalMs: median(list.map((run) => run.importMs + run.firstEventMs)),
+        fromProcessStartMs: median(list.map((run) => run.fromProcessStartMs)),
       },
     ]),
   );

@@ -3,6 +3,7 @@
 // whole API, as the example deploys it. Events come from gatefold/testing's builders, which
 // follow each source's documented payload; each scenario states the answer every contender must
 // give.
+/* eslint-disable @typescript-eslint/explicit-module-boundary-types -- plain JavaScript, nothing to annotate */
 import { fakeContext, httpApiEvent, restApiEvent } from 'gatefold/testing';
 
 const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
@@ -177,5 +178,21 @@ export const SCENARIOS = KINDS.flatMap((kind) =>
   })),
 );
 
+/** The function's timeout: each invocation starts with all of it ahead, as in Lambda. */
+const TIMEOUT_MS = 30_000;
+let deadline = Date.now() + TIMEOUT_MS;
+
+/**
+ * Starts an invocation's clock. Lambda gives each invocation a context whose remaining time counts
+ * down from the function's timeout; a context made once and kept would run out a few seconds
+ * into the run (Middy sets a timer from the remaining time on every invocation).
+ */
+export function invocationStarts() {
+  deadline = Date.now() + TIMEOUT_MS;
+}
+
 /** The Lambda context every invocation gets. */
-export const CONTEXT = fakeContext({ functionName: 'users' });
+export const CONTEXT = {
+  ...fakeContext({ functionName: 'users', timeoutMs: TIMEOUT_MS }),
+  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+};

@@ -4,14 +4,18 @@
 import { setImmediate } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { measure } from 'mitata';
-import { CONTEXT, SCENARIOS } from './scenarios.mjs';
+import { CONTEXT, SCENARIOS, invocationStarts } from './scenarios.mjs';
 import { verify } from './verify.mjs';
 
 const [bundleFile, contender] = process.argv.slice(2);
 const { handler } = await import(pathToFileURL(bundleFile).href);
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));
 
-const freshEvent = (scenario) => JSON.parse(scenario.eventJson);
+/** A freshly parsed event, and the invocation's clock started (outside the timed call). */
+const freshEvent = (scenario) => {
+  invocationStarts();
+  return JSON.parse(scenario.eventJson);
+};
 const invoke = (event) => handler(event, CONTEXT);
 
 /** Every scenario's answer checked once, then `rounds` more invocations of each, interleaved. */
