@@ -47,6 +47,36 @@ export type {
 export type { CodecIssue } from './decode/to-standard-schema.js';
 export { toStandardSchema } from './decode/to-standard-schema.js';
 export type { CodecStandardSchema } from './decode/to-standard-schema.js';
+export { CallerMismatchError, caller, isCallerPart } from './auth/caller-part.js';
+export type {
+  CallerCheck,
+  CallerMismatch,
+  CallerPart,
+  CallerPartOptions,
+} from './auth/caller-part.js';
+export type {
+  CallerClaims,
+  CallerFailure,
+  CallerIdentity,
+  CallerOptions,
+  CallerType,
+  CognitoIdentity,
+  IamCaller,
+  JwtCaller,
+  LambdaCaller,
+  NoCaller,
+  OidcCaller,
+  OidcVerifier,
+  SyncCallerOptions,
+  SyncOidcVerifier,
+} from './auth/index.js';
+export {
+  CALLER_TYPES,
+  CallerError,
+  OIDC_DATA_HEADER,
+  callerOf,
+  isCallerError,
+} from './auth/index.js';
 export { DEFAULT_BODY_LIMITS, isJsonMediaType } from './decode/json-body.js';
 export { DEFAULT_MAX_PROBLEMS } from './decode/problem-list.js';
 export type { BodyLimits } from './decode/json-body.js';

@@ -50,8 +50,18 @@ export interface HttpRequest {
   readonly sourceIp: string | undefined;
   /** The API Gateway stage (`prod`, `$default`); `undefined` for ALB. */
   readonly stage: string | undefined;
-  /** What an authorizer attached (Lambda authorizer context, JWT claims, IAM identity). */
+  /**
+   * What an authorizer attached (Lambda authorizer context, JWT claims, IAM identity), as the
+   * event sent it. `callerOf(request)` reads it into one typed shape per authorizer.
+   */
   readonly authorizer: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * A REST API's `requestContext.identity` (payload 1.0 events), as the event sent it: the IAM
+   * caller of a request signed with AWS credentials (`userArn`, `accessKey`, `caller`…), its
+   * Cognito identity, the API key. `undefined` for the other kinds, where IAM callers arrive in
+   * `authorizer.iam`. `callerOf(request)` reads it.
+   */
+  readonly identity: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A request body: its bytes, and the same bytes read as UTF-8 text. */

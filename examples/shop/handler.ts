@@ -8,6 +8,7 @@ import { shopErrors } from './errors.js';
 import { checkout } from './routes/checkout.js';
 import { getUser } from './routes/get-user.js';
 import { Health, health } from './routes/health.js';
+import { me } from './routes/me.js';
 import { registerUser } from './routes/register-user.js';
 
 export const api = router({ errors: shopErrors })
@@ -15,6 +16,7 @@ export const api = router({ errors: shopErrors })
   .get('/health', health, { describe: { summary: 'Check health', response: Health } })
   .post('/users', registerUser)
   .get('/users/{id}', getUser)
+  .get('/me', me)
   .post('/carts/{cartId}/checkout', checkout);
 
 export const handler = toLambda(api, { errorFormat: 'negotiate', accessLog: false });

@@ -21,6 +21,7 @@ import { settle, isSettled } from '../_internals/settle.js';
 import type { Settled } from '../_internals/settle.js';
 import type { StandardOutput, StandardResult, StandardSchemaV1 } from './standard-schema-spec.js';
 import { isStandardSchema, listMembersOf, standardIssues } from './standard-schema.js';
+import type { CallerCheck, CallerPart } from '../auth/caller-part.js';
 
 /** An io-ts codec for one request part. */
 export type PartCodec = t.Type<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -46,26 +47,40 @@ export interface EndpointParts {
   readonly cookies?: PartSchema;
   /** The JSON body; a codec that accepts `undefined` makes the body optional. */
   readonly body?: PartSchema;
+  /**
+   * The caller, as the authorizer in front of the function described it: `caller(codec)`, the
+   * codec applied to one shape per authorizer type (docs/auth.md). Checked before other parts.
+   */
+  readonly auth?: CallerPart;
 }
 
 /** The name of a request part an endpoint decodes. */
 export type PartName = keyof EndpointParts;
 
-/** What a part's codec or schema decodes to. */
-export type PartOutput<C> = C extends StandardSchemaV1
-  ? StandardOutput<C>
-  : C extends PartCodec
-    ? t.TypeOf<C>
-    : never;
+/** The parts read from the request's own fields, in the order they are decoded. */
+type RequestPartName = Exclude<PartName, 'auth'>;
+
+/** What a part's codec or schema (or the caller part's) decodes to. */
+export type PartOutput<C> =
+  C extends CallerPart<infer D>
+    ? PartOutput<D>
+    : C extends StandardSchemaV1
+      ? StandardOutput<C>
+      : C extends PartCodec
+        ? t.TypeOf<C>
+        : never;
 
 /** The decoded input a handler receives: one member per declared part, typed by its codec. */
 export type EndpointInput<S extends EndpointParts> = {
   readonly [K in keyof S & PartName]-?: PartOutput<S[K]>;
 };
 
-/** Whether any part of `S` is a Standard Schema, whose validation may be asynchronous. */
-type HasStandardPart<S extends EndpointParts> = true extends {
-  [K in keyof S & PartName]: S[K] extends StandardSchemaV1 ? true : false;
+/**
+ * Whether decoding `S` may answer with a promise: a Standard Schema's validation may, and so may
+ * the caller part's (an ALB token verifier, a Standard Schema).
+ */
+type MayBeAsync<S extends EndpointParts> = true extends {
+  [K in keyof S & PartName]: S[K] extends StandardSchemaV1 | CallerPart ? true : false;
 }[keyof S & PartName]
   ? true
   : false;
@@ -94,7 +109,7 @@ type SettledResult<R> =
  * of either as a neverthrow result.
  */
 export type EndpointOutcome<S extends EndpointParts, R> =
-  HasStandardPart<S> extends true
+  MayBeAsync<S> extends true
     ? | R
       | Err<never, readonly Problem[]>
       | Promise<SettledResult<R> | Err<never, readonly Problem[]>>
@@ -168,7 +183,7 @@ export type EndpointHandler<S extends EndpointParts, T, E> = (
   context: Context,
 ) => Outcome<T, E>;
 
-const PART_ORDER: readonly PartName[] = ['params', 'query', 'headers', 'cookies', 'body'];
+const PART_ORDER: readonly RequestPartName[] = ['params', 'query', 'headers', 'cookies', 'body'];
 
 /**
  * The value a member's codec receives: every value for an array codec; otherwise the one value,
@@ -222,7 +237,7 @@ function asResult(settled: Settled): Result<unknown, unknown> {
 const PROTOTYPE_KEY = '__proto__';
 
 /** The issue for a parameter, header or cookie named `__proto__`, which cannot be decoded safely. */
-function prototypeKeyIssue(part: Exclude<PartName, 'body'>): Issue {
+function prototypeKeyIssue(part: Exclude<RequestPartName, 'body'>): Issue {
   const what = { params: 'parameter', query: 'parameter', headers: 'header', cookies: 'cookie' }[
     part
   ];
@@ -244,7 +259,7 @@ function withoutPrototypeKey(values: Readonly<Record<string, unknown>>): Record<
 }
 
 interface Compiled {
-  readonly part: PartName;
+  readonly part: RequestPartName;
   /** The io-ts codec, or `undefined` for a Standard Schema part. */
   readonly codec: PartCodec | undefined;
   /** The Standard Schema, or `undefined` for an io-ts part. */
@@ -256,7 +271,7 @@ interface Compiled {
   readonly asIs: boolean;
 }
 
-function compilePart(part: PartName, schema: PartSchema): Compiled {
+function compilePart(part: RequestPartName, schema: PartSchema): Compiled {
   if (isStandardSchema(schema)) {
     return {
       part,
@@ -351,12 +366,38 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
     return found.found === 0 ? ok(input as EndpointInput<S>) : err(found.problems());
   }
 
+  const auth = parts.auth;
+
+  /** The caller checked first, then every other part. */
   function decode(
     request: HttpRequest,
   ):
     | Result<EndpointInput<S>, readonly Problem[]>
     | Promise<Result<EndpointInput<S>, readonly Problem[]>> {
+    if (auth === undefined) return decodeParts(request, undefined);
+    const checked = auth.check(request);
+    return checked instanceof Promise
+      ? checked.then((done) => afterCaller(request, done))
+      : afterCaller(request, checked);
+  }
+
+  function afterCaller(
+    request: HttpRequest,
+    checked: CallerCheck,
+  ):
+    | Result<EndpointInput<S>, readonly Problem[]>
+    | Promise<Result<EndpointInput<S>, readonly Problem[]>> {
+    return checked.ok ? decodeParts(request, checked) : err(checked.problems);
+  }
+
+  function decodeParts(
+    request: HttpRequest,
+    caller: { readonly value: unknown } | undefined,
+  ):
+    | Result<EndpointInput<S>, readonly Problem[]>
+    | Promise<Result<EndpointInput<S>, readonly Problem[]>> {
     const input: Record<string, unknown> = {};
+    if (caller !== undefined) input['auth'] = caller.value;
     const found = problemList(maxProblems, status);
     let pending: Pending[] | undefined;
     for (const entry of compiled) {

@@ -68,6 +68,7 @@ export function readAlbEvent(
       sourceIp: clientIp(headers),
       stage: undefined,
       authorizer: undefined,
+      identity: undefined,
     },
     undefined,
     context,

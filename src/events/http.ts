@@ -107,6 +107,7 @@ export function readHttpEvent(
       sourceIp: asString(http?.['sourceIp']),
       stage,
       authorizer: asRecord(requestContext?.['authorizer']),
+      identity: undefined,
     },
     asString(requestContext?.['requestId']),
     context,

@@ -135,6 +135,7 @@ export function completeRequest(
     sourceIp: parts.sourceIp,
     stage: parts.stage,
     authorizer: parts.authorizer,
+    identity: parts.identity,
     body: reading.ok ? reading.body : undefined,
     requestId: chooseRequestId(gatewayRequestId, lambdaRequestId),
     lambdaRequestId,
@@ -170,6 +171,7 @@ export function rebuiltRequest(
     sourceIp: request.sourceIp,
     stage: request.stage,
     authorizer: request.authorizer,
+    identity: request.identity,
     body: request.body,
     requestId,
     lambdaRequestId: request.lambdaRequestId,
@@ -205,5 +207,6 @@ export function fallbackRequest(
     sourceIp: undefined,
     stage: undefined,
     authorizer: undefined,
+    identity: undefined,
   };
 }

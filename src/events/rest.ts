@@ -37,6 +37,7 @@ export function readRestEvent(
   context: Context | undefined,
 ): ReadRequest {
   const requestContext = asRecord(event['requestContext']);
+  const identity = asRecord(requestContext?.['identity']);
   const headers = readMultiValueMap(event['multiValueHeaders'], event['headers'], true, undefined);
   const decoded = pathArrivesDecoded('rest', event);
   const given = readStringMap(event['pathParameters']);
@@ -58,9 +59,11 @@ export function readRestEvent(
       ),
       pathParameters: parameters,
       cookies: readCookies(undefined, headers['cookie']),
-      sourceIp: asString(asRecord(requestContext?.['identity'])?.['sourceIp']),
+      sourceIp: asString(identity?.['sourceIp']),
       stage: asString(requestContext?.['stage']),
       authorizer: asRecord(requestContext?.['authorizer']),
+      // Kept as sent, for `callerOf` to read when asked (a REST API's IAM caller is only here).
+      identity,
     },
     asString(requestContext?.['requestId']),
     context,

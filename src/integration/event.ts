@@ -157,6 +157,9 @@ export function readIntegrationEvent(
     sourceIp: field('sourceIp', 'source-ip'),
     stage: field('stage', 'stage'),
     authorizer: principalId === undefined || principalId === '' ? undefined : { principalId },
+    // The request templates carry no `$context.identity`: a custom integration's IAM caller is
+    // not read.
+    identity: undefined,
   };
   return completeRequest(
     'rest',

@@ -40,8 +40,13 @@ export function routeStatuses(
 ): RouteStatuses {
   const map = new Map<number, string[]>();
   const parts = facts?.parts ?? {};
-  const decodes = Object.values(parts).some((codec) => codec !== undefined);
+  const { auth, ...requestParts } = parts;
+  // A JavaScript caller may give a part as `undefined`: only those given count.
+  const decodes = Object.values(requestParts as Readonly<Record<string, unknown>>).some(
+    (codec) => codec !== undefined,
+  );
   if (facts !== undefined && decodes) addReason(map, facts.problemStatus, 'invalid request');
+  for (const status of auth?.statuses ?? []) addReason(map, status, 'caller refused');
   if (parts.body !== undefined) {
     addReason(map, 400, 'malformed JSON body');
     addReason(map, 413, 'body too large');

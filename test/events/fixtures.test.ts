@@ -78,6 +78,96 @@ const ALB_MULTI_VALUE_RESULT = {
   isBase64Encoded: false,
 };
 
+// The REST fixtures' `requestContext.identity`, which the request keeps as sent (callerOf reads
+// it: test/auth/). An IAM-signed request fills it (powertools apigw-rest/iam-auth.json, and the
+// console's Test button, which signs with the console user's credentials); the others leave
+// every caller field null.
+// aws-lambda-go apigw-request.json: a documentation example, every field a placeholder.
+const APIGW_REQUEST_IDENTITY = {
+  cognitoIdentityPoolId: 'theCognitoIdentityPoolId',
+  accountId: 'theAccountId',
+  cognitoIdentityId: 'theCognitoIdentityId',
+  caller: 'theCaller',
+  apiKey: 'theApiKey',
+  apiKeyId: 'theApiKeyId',
+  accessKey: 'ANEXAMPLEOFACCESSKEY',
+  sourceIp: '192.168.196.186',
+  cognitoAuthenticationType: 'theCognitoAuthenticationType',
+  cognitoAuthenticationProvider: 'theCognitoAuthenticationProvider',
+  userArn: 'theUserArn',
+  userAgent: 'PostmanRuntime/2.4.5',
+  user: 'theUser',
+  clientCert: {
+    clientCertPem: 'CERT_CONTENT',
+    subjectDN: 'www.example.com',
+    issuerDN: 'Example issuer',
+    serialNumber: 'a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1',
+    validity: {
+      notBefore: 'May 28 12:30:02 2019 GMT',
+      notAfter: 'Aug  5 09:36:04 2021 GMT',
+    },
+  },
+};
+const CONSOLE_TEST_IDENTITY = {
+  cognitoIdentityPoolId: null,
+  cognitoIdentityId: null,
+  apiKey: 'test-invoke-api-key',
+  principalOrgId: null,
+  cognitoAuthenticationType: null,
+  userArn: 'arn:aws:sts::123456789012:assumed-role/Admin/aamorosi',
+  apiKeyId: 'test-invoke-api-key-id',
+  userAgent:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  accountId: '123456789012',
+  caller: 'ABCAXZWZ5ZDPNIH6C6ODK:aamorosi',
+  sourceIp: 'test-invoke-source-ip',
+  accessKey: 'ABCAXZWZ5ZDPFDRIWYXX',
+  cognitoAuthenticationProvider: null,
+  user: 'ABCAXZWZ5ZDPNIH6C6ODK:aamorosi',
+};
+const SAM_EVENT_IDENTITY = {
+  cognitoIdentityPoolId: null,
+  accountId: null,
+  cognitoIdentityId: null,
+  caller: null,
+  accessKey: null,
+  sourceIp: '127.0.0.1',
+  cognitoAuthenticationType: null,
+  cognitoAuthenticationProvider: null,
+  userArn: null,
+  userAgent: 'Custom User Agent String',
+  user: null,
+};
+// The powertools no-auth, lambda-authorizer-auth and jwt-authorizer-auth captures share it.
+const POWERTOOLS_ANONYMOUS_IDENTITY = {
+  cognitoIdentityPoolId: null,
+  accountId: null,
+  cognitoIdentityId: null,
+  caller: null,
+  sourceIp: '15.248.3.126',
+  principalOrgId: null,
+  accessKey: null,
+  cognitoAuthenticationType: null,
+  cognitoAuthenticationProvider: null,
+  userArn: null,
+  userAgent: 'HTTPie/3.2.2',
+  user: null,
+};
+const POWERTOOLS_IAM_IDENTITY = {
+  cognitoIdentityPoolId: null,
+  accountId: '123456789012',
+  cognitoIdentityId: null,
+  caller: 'ABCAXZWZ5ZDPNIH6C6ODK:aamorosi',
+  sourceIp: '15.248.3.126',
+  principalOrgId: null,
+  accessKey: 'ABCAXZWZ5ZDPIFV7JHWH',
+  cognitoAuthenticationType: null,
+  cognitoAuthenticationProvider: null,
+  userArn: 'arn:aws:sts::123456789012:assumed-role/Admin/aamorosi',
+  userAgent: 'HTTPie/3.2.2',
+  user: 'ABCAXZWZ5ZDPNIH6C6ODK:aamorosi',
+};
+
 // ---------------------------------------------------------------------------------------------
 // Key fixtures, one or more per kind, with every field written out.
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +211,7 @@ describe('key AWS request fixtures, every field written out', () => {
       sourceIp: '192.168.196.186',
       stage: 'testStage',
       // Passed through as API Gateway sent it, the numeric clientId included.
+      identity: APIGW_REQUEST_IDENTITY,
       authorizer: { principalId: 'admin', clientId: 1, clientName: 'Exata' },
     };
     const fixture = loadFixture(file);
@@ -152,6 +243,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: 'test-invoke-source-ip',
       stage: 'test-invoke-stage',
+      identity: CONSOLE_TEST_IDENTITY,
       authorizer: undefined,
     };
     const fixture = loadFixture(file);
@@ -192,6 +284,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '1.2.3.4',
       stage: '$default',
+      identity: undefined,
       authorizer: undefined,
     };
     const fixture = loadFixture(file);
@@ -226,6 +319,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: 'IP',
       stage: '$default',
+      identity: undefined,
       authorizer: {
         jwt: { claims: { claim1: 'value1', claim2: 'value2' }, scopes: ['scope1', 'scope2'] },
       },
@@ -283,6 +377,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '127.0.0.1',
       stage: '$default',
+      identity: undefined,
       authorizer: { iam: {} },
     };
     const fixture = loadFixture(file);
@@ -333,6 +428,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '127.0.0.1',
       stage: '$default',
+      identity: undefined,
       authorizer: { iam: {} },
     };
     const fixture = loadFixture(file);
@@ -377,6 +473,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '25.12.198.67',
       stage: undefined,
+      identity: undefined,
       authorizer: undefined,
     };
     const fixture = loadFixture(file);
@@ -419,6 +516,7 @@ describe('key AWS request fixtures, every field written out', () => {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '72.21.198.67',
       stage: undefined,
+      identity: undefined,
       authorizer: undefined,
     };
     const fixture = loadFixture(file);
@@ -542,6 +640,7 @@ const GO_V2_REQUEST = {
   lambdaRequestId: 'lambda-req-1',
   sourceIp: 'IP',
   stage: '$default',
+  identity: undefined,
 } as const;
 
 // Headers every aws-lambda-go Function URL capture shares.
@@ -595,6 +694,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       sourceIp: '127.0.0.1',
       // requestContext.path is "/prod/path/to/resource"; the path read is the event's own.
       stage: 'prod',
+      identity: SAM_EVENT_IDENTITY,
       authorizer: undefined,
     },
     result: REST_RESULT,
@@ -613,6 +713,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
         'x-forwarded-for': ['15.248.3.126, 130.176.209.21'],
       },
       requestId: 'f88e38e3-2060-4a56-93c0-9efbc6a659a0',
+      identity: POWERTOOLS_ANONYMOUS_IDENTITY,
       authorizer: undefined,
     },
     result: REST_RESULT,
@@ -637,6 +738,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       },
       requestId: '89f9261a-2765-4d49-b72e-f76726991e44',
       // IAM auth on a REST API fills requestContext.identity, not requestContext.authorizer.
+      identity: POWERTOOLS_IAM_IDENTITY,
       authorizer: undefined,
     },
     result: REST_RESULT,
@@ -656,6 +758,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
         'x-forwarded-for': ['15.248.3.126, 130.176.209.10'],
       },
       requestId: '3c177581-2d03-4af4-9b68-5924083f37fe',
+      identity: POWERTOOLS_ANONYMOUS_IDENTITY,
       authorizer: { principalId: 'user', integrationLatency: 422 },
     },
     result: REST_RESULT,
@@ -675,6 +778,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
         'x-forwarded-for': ['15.248.3.126, 130.176.209.4'],
       },
       requestId: 'e56434a3-0b5d-453c-9183-f07a5e91fbb3',
+      identity: POWERTOOLS_ANONYMOUS_IDENTITY,
       authorizer: {
         claims: {
           origin_jti: '37cc02cf-5c14-4636-beb3-4f8ca887935b',
@@ -747,6 +851,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '15.248.3.126',
       stage: '$default',
+      identity: undefined,
       authorizer: {
         iam: {
           accessKey: 'ABCAXZWZ5ZDPIFV7JHWH',
@@ -781,6 +886,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '15.248.3.126',
       stage: '$default',
+      identity: undefined,
       authorizer: {
         jwt: {
           claims: {
@@ -822,6 +928,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '15.248.3.126',
       stage: '$default',
+      identity: undefined,
       authorizer: { lambda: null },
     },
     result: V2_RESULT,
@@ -847,6 +954,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '15.248.3.126',
       stage: '$default',
+      identity: undefined,
       authorizer: { lambda: null },
     },
     result: V2_RESULT,
@@ -876,6 +984,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '127.0.0.1',
       stage: '$default',
+      identity: undefined,
       authorizer: { iam: {} },
     },
     result: V2_RESULT,
@@ -897,6 +1006,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '123.123.123.123',
       stage: undefined,
+      identity: undefined,
       authorizer: {
         iam: {
           accessKey: 'AKIA...',
@@ -951,6 +1061,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       sourceIp: '123.123.123.123',
       stage: '$default',
       // No authorizer object at all (anonymous Function URL).
+      identity: undefined,
       authorizer: undefined,
     },
     result: V2_RESULT,
@@ -980,6 +1091,7 @@ const TABLE: Readonly<Record<string, FixtureCase>> = {
       lambdaRequestId: 'lambda-req-1',
       sourceIp: '123.123.123.123',
       stage: undefined,
+      identity: undefined,
       authorizer: undefined,
     },
     result: ALB_MULTI_VALUE_RESULT,

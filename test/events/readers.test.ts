@@ -131,6 +131,24 @@ const REST_REQUEST: PlainRequest = {
   sourceIp: SOURCE_IP,
   stage: 'prod',
   authorizer: undefined,
+  // Kept as the event sent it: the builder's anonymous caller (no IAM signature).
+  identity: {
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp: SOURCE_IP,
+    user: null,
+    userAgent: 'gatefold-testing',
+    userArn: null,
+  },
 };
 const HTTP_REQUEST: PlainRequest = {
   kind: 'http',
@@ -147,6 +165,7 @@ const HTTP_REQUEST: PlainRequest = {
   sourceIp: SOURCE_IP,
   stage: '$default',
   authorizer: undefined,
+  identity: undefined,
 };
 const FUNCTION_URL_REQUEST: PlainRequest = {
   kind: 'function-url',
@@ -163,6 +182,7 @@ const FUNCTION_URL_REQUEST: PlainRequest = {
   sourceIp: SOURCE_IP,
   stage: '$default',
   authorizer: undefined,
+  identity: undefined,
 };
 const ALB_REQUEST: PlainRequest = {
   kind: 'alb',
@@ -179,6 +199,7 @@ const ALB_REQUEST: PlainRequest = {
   sourceIp: SOURCE_IP,
   stage: undefined,
   authorizer: undefined,
+  identity: undefined,
 };
 
 /** Every kind and ALB header mode: a name, the base event and the request it is read into. */
@@ -213,17 +234,17 @@ describe('REST API events (payload 1.0)', () => {
     [
       'no requestContext: Lambda request id, no stage, source IP or authorizer',
       undefined,
-      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined },
+      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined, identity: undefined },
     ],
     [
       'an empty requestContext: the same',
       {},
-      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined },
+      { requestId: 'lambda-req-1', stage: undefined, sourceIp: undefined, identity: undefined },
     ],
     [
       'a requestContext without identity: its request id and stage, no source IP',
       { requestId: 'gw-req-9', stage: 'beta' },
-      { requestId: 'gw-req-9', stage: 'beta', sourceIp: undefined },
+      { requestId: 'gw-req-9', stage: 'beta', sourceIp: undefined, identity: undefined },
     ],
     [
       'an empty request id: Lambda request id',
@@ -403,6 +424,7 @@ describe('HTTP API and Function URL events (payload 2.0)', () => {
       sourceIp: undefined,
       stage: undefined,
       authorizer: undefined,
+      identity: undefined,
     });
   });
 });

@@ -343,6 +343,52 @@ describe('POST /users', () => {
   });
 });
 
+describe('GET /me', () => {
+  it('answers a JWT authorizer’s subject and scopes (HTTP API)', async () => {
+    const event = httpApiEvent({
+      path: '/me',
+      requestId: HTTP_REQUEST_ID,
+      authorizer: { jwt: { claims: { sub: 'u-1', scope: 'orders/read' }, scopes: null } },
+    });
+    expect(await call(event)).toEqual(
+      httpResult(200, JSON_TYPE, {
+        data: { type: 'callers', id: 'u-1', attributes: { kind: 'jwt', scopes: ['orders/read'] } },
+      }),
+    );
+  });
+
+  it('answers a signed IAM caller’s ARN (REST API)', async () => {
+    const event = restApiEvent({ path: '/me', resource: '/me', requestId: REST_REQUEST_ID });
+    // A request signed with AWS credentials, as a method with AWS_IAM authorization receives it.
+    event.requestContext.identity.userArn = 'arn:aws:iam::123456789012:user/ada';
+    event.requestContext.identity.accessKey = 'AKIAEXAMPLE';
+    expect(await call(event)).toEqual(
+      restResult(200, JSON_TYPE, {
+        data: {
+          type: 'callers',
+          id: 'arn:aws:iam::123456789012:user/ada',
+          attributes: { kind: 'iam', scopes: [] },
+        },
+      }),
+    );
+  });
+
+  it('answers 401 with a Bearer challenge when no authorizer described a caller', async () => {
+    expect(await call(http('GET', '/me'))).toEqual(
+      httpResult(
+        401,
+        { ...JSON_API_ERROR, 'www-authenticate': 'Bearer' },
+        jsonApi(HTTP_REQUEST_ID, {
+          status: '401',
+          code: 'caller-mismatch',
+          title: 'Unauthorized',
+          detail: 'This operation needs an authenticated caller.',
+        }),
+      ),
+    );
+  });
+});
+
 describe('GET /users/{id}', () => {
   it('answers the user through a {proxy+} resource', async () => {
     expect(await call(rest('GET', '/users/u-1'))).toEqual(restResult(200, JSON_TYPE, ADA_RESOURCE));

@@ -96,13 +96,20 @@ describe('the shop', () => {
       ['/health', ['get']],
       ['/users', ['post']],
       ['/users/{id}', ['get']],
+      ['/me', ['get']],
       ['/carts/{cartId}/checkout', ['post']],
     ]);
     expect(
       Object.values(paths).flatMap((methods) =>
         Object.values(methods).map((operation) => operation.operationId),
       ),
-    ).toStrictEqual(['getHealth', 'postUsers', 'getUsersById', 'postCartsByCartIdCheckout']);
+    ).toStrictEqual([
+      'getHealth',
+      'postUsers',
+      'getUsersById',
+      'getMe',
+      'postCartsByCartIdCheckout',
+    ]);
     expect(Object.keys(document['components'] as object)).toStrictEqual(['schemas']);
   });
 

@@ -150,6 +150,7 @@ describe.each(VERSIONS)('swagger-parser, OpenAPI %s', (version) => {
         '/health',
         '/users',
         '/users/{id}',
+        '/me',
         '/carts/{cartId}/checkout',
       ]);
       // The integration URI: the ARN's, or a CloudFormation Fn::Sub inside the extension.
