@@ -15,6 +15,7 @@ export default defineConfig([
       integration: 'src/integration/index.ts',
       dev: 'src/dev/index.ts',
       'fp-ts': 'src/fp-ts.ts',
+      streaming: 'src/streaming/index.ts',
       testing: 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -46,6 +46,7 @@ function compile(all: readonly Example[]): Map<string, string[]> {
       'gatefold/integration': ['./src/integration/index.ts'],
       'gatefold/dev': ['./src/dev/index.ts'],
       'gatefold/fp-ts': ['./src/fp-ts.ts'],
+      'gatefold/streaming': ['./src/streaming/index.ts'],
       'gatefold/testing': ['./src/testing/index.ts'],
     },
     baseUrl: root,

@@ -7,6 +7,7 @@ import { CliError } from './cli-error.js';
 import { DEV_HELP } from './help.js';
 import { exportedFunction, loadModule } from './load-module.js';
 import { adaptedFacts } from '../_internals/adapted.js';
+import { isStreamingFunction } from '../streaming/wire.js';
 
 const EVENT_KINDS: readonly LocalEventKind[] = [
   'rest',
@@ -110,7 +111,13 @@ export async function devCommand(args: readonly string[]): Promise<number> {
     );
   }
   const through = loaded.loader === 'node' ? '' : ` (through ${loaded.loader})`;
-  console.log(`gatefold: ${module}${through} as ${kind} events at ${server.url}`);
+  // A streaming function streams only as a Function URL or REST API event (docs/streaming.md).
+  const streaming = isStreamingFunction(handler)
+    ? kind === 'url' || kind === 'rest'
+      ? ', streaming'
+      : `, streaming, which ${kind} events cannot carry: use --event url or rest`
+    : '';
+  console.log(`gatefold: ${module}${through} as ${kind} events${streaming} at ${server.url}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -16,5 +16,10 @@
  * @module
  */
 export { serve } from './serve.js';
-export type { LambdaFunction, LocalServer, ServeOptions } from './serve.js';
+export type {
+  LambdaFunction,
+  LocalServer,
+  ServeOptions,
+  StreamingLambdaFunction,
+} from './serve.js';
 export type { LocalEventKind } from './to-event.js';

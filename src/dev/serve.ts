@@ -10,9 +10,21 @@ import type { CustomSetup } from './serve-custom.js';
 import { answerCustom, customSetup } from './serve-custom.js';
 import type { LocalEventKind, ProxyEventKind } from './to-event.js';
 import { adaptedFacts } from '../_internals/adapted.js';
+import { isStreamingFunction } from '../streaming/wire.js';
+import { answerStreaming } from './serve-streaming.js';
 
 /** Any Lambda HTTP handler: what `toLambda` returns, or one of your own. */
 export type LambdaFunction = (event: never, context: Context) => Promise<unknown>;
+
+/**
+ * A streaming Lambda function: what `toStreamingLambda` returns. It is served with a local
+ * response stream that reads the bytes it writes as a Function URL or a REST API does.
+ */
+export type StreamingLambdaFunction = (
+  event: never,
+  responseStream: never,
+  context: Context,
+) => Promise<unknown>;
 
 /** Local server settings. */
 export interface ServeOptions {
@@ -59,7 +71,8 @@ function fakeContext(timeoutMs: number): Context {
   };
 }
 
-interface ProxyResult {
+/** @internal A proxy result of any kind, or a streaming function's metadata prelude. */
+export interface ProxyResult {
   readonly statusCode?: number;
   readonly headers?: Record<string, unknown>;
   readonly multiValueHeaders?: Record<string, unknown>;
@@ -68,8 +81,11 @@ interface ProxyResult {
   readonly isBase64Encoded?: boolean;
 }
 
-/** Writes a proxy result of any kind as the HTTP response API Gateway or the ALB would send. */
-function writeResult(result: ProxyResult, response: ServerResponse): void {
+/**
+ * @internal Sets the status and headers of a proxy result (or a streaming function's prelude) on
+ * the response, as API Gateway, a Function URL or the ALB would send them.
+ */
+export function writeHead(result: ProxyResult, response: ServerResponse): void {
   const headers = new Map<string, string[]>();
   const add = (name: string, value: unknown): void => {
     const list = headers.get(name.toLowerCase()) ?? [];
@@ -83,13 +99,18 @@ function writeResult(result: ProxyResult, response: ServerResponse): void {
     add(name, value);
   }
   for (const cookie of result.cookies ?? []) add('set-cookie', cookie);
+  response.statusCode = result.statusCode ?? 200;
+  for (const [name, values] of headers)
+    response.setHeader(name, values.length === 1 ? (values[0] ?? '') : values);
+}
+
+/** @internal Writes a proxy result of any kind as the HTTP response its source would send. */
+export function writeResult(result: ProxyResult, response: ServerResponse): void {
+  writeHead(result, response);
   const body =
     result.body === undefined
       ? Buffer.alloc(0)
       : Buffer.from(result.body, result.isBase64Encoded === true ? 'base64' : 'utf8');
-  response.statusCode = result.statusCode ?? 200;
-  for (const [name, values] of headers)
-    response.setHeader(name, values.length === 1 ? (values[0] ?? '') : values);
   response.end(body);
 }
 
@@ -131,7 +152,7 @@ type Log = ((line: string) => void) | undefined;
 /** Each request as a proxy event of `kind`, each result as the source writes it. */
 function throughProxy(
   kind: ProxyEventKind,
-  handler: LambdaFunction,
+  handler: LambdaFunction | StreamingLambdaFunction,
   timeoutMs: number,
   log: Log,
 ): Answer {
@@ -142,7 +163,12 @@ function throughProxy(
       log?.(`refused before the function: ${prepared.reason}`);
       return;
     }
-    const result = (await handler(prepared.event as never, fakeContext(timeoutMs))) as ProxyResult;
+    if (isStreamingFunction(handler)) {
+      await answerStreaming(kind, handler, prepared.event, fakeContext(timeoutMs), response);
+      return;
+    }
+    const buffered = handler as LambdaFunction;
+    const result = (await buffered(prepared.event as never, fakeContext(timeoutMs))) as ProxyResult;
     writeResult(result, response);
   };
 }
@@ -177,7 +203,7 @@ function throughCustomIntegration(
  * ```
  */
 export async function serve(
-  handler: LambdaFunction,
+  handler: LambdaFunction | StreamingLambdaFunction,
   options: ServeOptions = {},
 ): Promise<LocalServer> {
   const kind =
@@ -192,9 +218,19 @@ export async function serve(
         }));
   // For `custom`, the function's API is described and the template engine loaded before the
   // server listens: a handler that cannot be described fails here, not on its first request.
+  if (kind === 'custom' && isStreamingFunction(handler)) {
+    throw new TypeError(
+      'serve: a streaming function cannot be served as `custom` events: a custom integration does not stream. Serve it as `url` or `rest` events.',
+    );
+  }
   const answer =
     kind === 'custom'
-      ? throughCustomIntegration(await customSetup(handler), handler, timeoutMs, log)
+      ? throughCustomIntegration(
+          await customSetup(handler),
+          handler as LambdaFunction,
+          timeoutMs,
+          log,
+        )
       : throughProxy(kind, handler, timeoutMs, log);
   const server = createServer((request, response) => {
     const started = performance.now();

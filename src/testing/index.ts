@@ -41,5 +41,12 @@ export type {
   InvokeMetricsLine,
   InvokeResponse,
 } from './invoke.js';
+export { invokeStream } from './invoke-stream.js';
+export type {
+  ReceivedChunk,
+  StreamInvokeOptions,
+  StreamInvokeResponse,
+  StreamingFunction,
+} from './invoke-stream.js';
 export { expectErr, expectOk, expectProblems } from './assertions.js';
 export type { ProblemResponse, ProblemSummary } from './assertions.js';

@@ -135,10 +135,13 @@ function put<V>(target: Record<string, V>, key: string, value: V): void {
 }
 
 /**
- * Headers and cookies from `headers` and `multiValueHeaders`. As API Gateway does when both are
- * set, a name in `multiValueHeaders` takes its values from there only.
+ * @internal Headers and cookies from `headers` and `multiValueHeaders`. As API Gateway does when
+ * both are set, a name in `multiValueHeaders` takes its values from there only.
  */
-function readHeaders(result: Record<string, unknown>, cookies: string[]): Record<string, string> {
+export function readHeaders(
+  result: Record<string, unknown>,
+  cookies: string[],
+): Record<string, string> {
   const lists = new Map<string, string[]>();
   const append = (name: string, values: readonly unknown[]): void => {
     const key = name.toLowerCase();
