@@ -101,3 +101,13 @@ export function isWellFormedUtf8(body: RequestBody): boolean {
 export function textBody(text: string): RequestBody {
   return new LazyBody(undefined, text);
 }
+
+/**
+ * @internal Whether a body is larger than `limit` bytes. A UTF-16 code unit is at most 3 bytes of
+ * UTF-8, so a body that arrived as text and is within a third of the limit is known to fit
+ * without its bytes being counted.
+ */
+export function sizeExceeds(body: RequestBody, limit: number): boolean {
+  if (body instanceof LazyBody && body.arrivedAsText && body.text.length * 3 <= limit) return false;
+  return body.size > limit;
+}

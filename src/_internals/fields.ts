@@ -34,7 +34,7 @@ MapWithoutInheritance.prototype = Object.freeze(Object.create(null) as object);
 
 /** A map that inherits no members, so keys such as `__proto__` are plain keys (see above). */
 export function emptyMap<V>(): Record<string, V> {
-  return new MapWithoutInheritance() as Record<string, V>;
+  return new MapWithoutInheritance();
 }
 
 /**

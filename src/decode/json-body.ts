@@ -3,7 +3,7 @@ import { err, ok } from 'neverthrow';
 import type { Problem } from '../problem.js';
 import type { HttpRequest } from '../request.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../problem.js';
-import { isWellFormedUtf8 } from '../_internals/body.js';
+import { isWellFormedUtf8, sizeExceeds } from '../_internals/body.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { escapePointerToken } from './pointer.js';
 import type { ProblemList } from './problem-list.js';
@@ -199,7 +199,7 @@ export function readJsonBody(
       }),
     );
   }
-  if (body.size > limits.maxBytes) {
+  if (sizeExceeds(body, limits.maxBytes)) {
     return refused(
       payloadTooLarge({
         code: 'body-too-large',
