@@ -78,13 +78,14 @@ export class CallerMismatchError extends Error {
   readonly issues: readonly Issue[];
 
   constructor(callerType: string, issues: readonly Issue[]) {
+    // Where and what, never the values: a claim may be personal data, and this is logged.
     const listed = issues
       .map((issue) => {
         const at =
           issue.source !== undefined && 'pointer' in issue.source ? issue.source.pointer : '';
-        return `${at} ${issue.code}: ${issue.detail}`.trim();
+        return `${at === '' ? '(the caller)' : at} ${issue.code}`;
       })
-      .join('; ');
+      .join(', ');
     super(
       `The ${callerType} caller does not match the endpoint's auth codec (${listed}). The authorizer in front of the function and the function disagree; see docs/auth.md.`,
     );
@@ -113,7 +114,7 @@ function callerIssues(schema: PartSchema, value: unknown): Decoded | Promise<Dec
               MAX_LOGGED_ISSUES,
             ).issues,
           };
-    return result instanceof Promise ? result.then(conclude) : conclude(result);
+    return isThenable(result) ? Promise.resolve(result).then(conclude) : conclude(result);
   }
   const decoded = schema.decode(value);
   return decoded._tag === 'Right'
@@ -194,16 +195,13 @@ export function caller<C extends PartSchema>(
     return Promise.resolve(identity).then(decided, refused);
   }
 
-  /** An ALB token the verifier refused is a mismatch; any other failure is a defect. */
+  /**
+   * An ALB token the verifier refused is answered 401 or 403 when `onMismatch` says so; else it
+   * is a defect, as is any other failure: thrown as it is, with the verifier's error as its cause.
+   */
   function refused(failure: unknown): CallerCheck {
-    if (isCallerError(failure) && failure.reason === 'oidc-token-rejected') {
-      return mismatch(undefined, [
-        {
-          code: 'oidc-token-rejected',
-          title: 'Token rejected',
-          detail: failure.message,
-        },
-      ]);
+    if (isCallerError(failure) && failure.reason === 'oidc-token-rejected' && onMismatch !== 500) {
+      return mismatch(undefined, []);
     }
     throw failure;
   }

@@ -18,6 +18,7 @@ import { decodesAsIs } from './as-is.js';
 import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
 import { emptyMap } from '../_internals/fields.js';
 import { settle, isSettled } from '../_internals/settle.js';
+import { ignoreRejection, isThenable } from '../_internals/promise.js';
 import type { Settled } from '../_internals/settle.js';
 import type { StandardOutput, StandardResult, StandardSchemaV1 } from './standard-schema-spec.js';
 import { isStandardSchema, listMembersOf, standardIssues } from './standard-schema.js';
@@ -349,6 +350,12 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
       return;
     }
     const vendor = standard?.['~standard'].vendor ?? '';
+    if (result.issues.length === 0) {
+      // A failure that names nothing cannot be answered as the client's: the schema's defect.
+      throw new TypeError(
+        `The ${vendor} schema of the ${part} part failed without an issue; a Standard Schema failure lists at least one.`,
+      );
+    }
     const { issues, omitted } = standardIssues(part, vendor, result.issues, raw, found.room);
     found.addIssues(issues);
     found.omit(omitted);
@@ -426,8 +433,14 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
       if (codec === undefined) {
         // A Standard Schema: its result now, or once its promise settles.
         const result = (entry.standard as StandardSchemaV1)['~standard'].validate(raw);
-        if (result instanceof Promise) (pending ??= []).push({ compiled: entry, raw, result });
-        else standardResult(entry, raw, result, input, found);
+        if (isThenable(result)) {
+          // Marked handled at once: an early answer (a 415 for the body, a validator's throw)
+          // leaves it unread, and its rejection must not become the process's unhandled
+          // rejection. `Promise.all` below still sees it reject.
+          const settling = Promise.resolve(result);
+          ignoreRejection(settling);
+          (pending ??= []).push({ compiled: entry, raw, result: settling });
+        } else standardResult(entry, raw, result, input, found);
         continue;
       }
       if (asIs && codec.is(raw)) {

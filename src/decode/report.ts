@@ -209,6 +209,32 @@ function withCookieName(issue: Issue, context: t.Context): Issue {
   return withCookieNamed(issue, pathTo(context, context.length)[0]);
 }
 
+// Headers that carry credentials by name or by convention; every cookie is taken to (a session).
+const SECRET_HEADER =
+  /^(?:authorization|proxy-authorization|cookie|x-api-key|x-amz-security-token)$|token|secret|password|api-?key|session/i;
+
+/**
+ * @internal `issue` without the value it quotes, when that value may be a credential: a cookie,
+ * or a header such as `authorization`. The client sent it, but problem details are logged and
+ * may be shown; the code, title and source still say what is wrong and where.
+ */
+export function withoutSecret(part: RequestPart, issue: Issue): Issue {
+  if (issue.code === 'required') return issue;
+  const source = issue.source;
+  if (part === 'cookies') {
+    // `meta.cookie` names the cookie.
+    return { ...issue, detail: 'The cookie is not valid; its value is not repeated here.' };
+  }
+  if (part === 'headers' && source !== undefined && 'header' in source) {
+    if (!SECRET_HEADER.test(source.header)) return issue;
+    return {
+      ...issue,
+      detail: `The header "${source.header}" is not valid; its value is not repeated here.`,
+    };
+  }
+  return issue;
+}
+
 /** @internal `issue` with `meta.cookie` set to `name`, unless it names one already. */
 export function withCookieNamed(issue: Issue, name: string | undefined): Issue {
   if (name === undefined || issue.meta?.['cookie'] !== undefined) return issue;
@@ -317,7 +343,10 @@ export function reportSome(
           ? // A union member that is missing altogether is `required`, like any other member.
             leafIssue(part, { value: undefined, context: error.context.slice(0, unionAt + 1) })
           : unionIssue(part, error.context, unionAt);
-    const issue = part === 'cookies' ? withCookieName(found, error.context) : found;
+    const issue = withoutSecret(
+      part,
+      part === 'cookies' ? withCookieName(found, error.context) : found,
+    );
     const key = `${issue.code}\u0000${JSON.stringify(issue.source)}\u0000${issue.detail}\u0000${issue.meta === undefined ? '' : JSON.stringify(issue.meta)}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -330,15 +359,19 @@ export function reportSome(
 /**
  * @internal Each issue {@link reportErrors} gives for a body, with the path to what it is about:
  * the member itself for a missing one (whose issue points at its parent), the union for a failed
- * union. For `toStandardSchema`, whose issues carry paths rather than pointers.
+ * union; the first `max` only. For `toStandardSchema`, whose issues carry paths rather than
+ * pointers.
  */
 export function reportWithPaths(
   errors: t.Errors,
+  max: number,
 ): { readonly issue: Issue; readonly path: string[] }[] {
   const out: { issue: Issue; path: string[] }[] = [];
   const seen = new Set<string>();
   let previous: Placed | undefined;
   for (const error of errors) {
+    // A client decides how many errors a value has: past `max`, none is built.
+    if (out.length >= max) break;
     const placed = place(error.context);
     const again = sameUnion(previous, placed);
     previous = placed;

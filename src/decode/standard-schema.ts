@@ -6,7 +6,13 @@ import type {
   StandardSchemaV1,
 } from './standard-schema-spec.js';
 import { receivedOf } from './describe.js';
-import { requiredIssue, severalValuesIssue, sourceOf, withCookieNamed } from './report.js';
+import {
+  requiredIssue,
+  severalValuesIssue,
+  sourceOf,
+  withCookieNamed,
+  withoutSecret,
+} from './report.js';
 
 /**
  * Whether `value` is a Standard Schema (version 1): an object, or a function as arktype's types
@@ -239,7 +245,9 @@ function toIssue(part: RequestPart, vendor: string, issue: StandardIssue, input:
       ];
     }
   }
-  return part === 'cookies' ? found.map((one) => withCookieNamed(one, path[0])) : found;
+  return found.map((one) =>
+    withoutSecret(part, part === 'cookies' ? withCookieNamed(one, path[0]) : one),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
 import type { StandardIssue, StandardSchemaV1, StandardSuccess } from './standard-schema-spec.js';
+import { DEFAULT_MAX_PROBLEMS } from './problem-list.js';
 import { reportWithPaths } from './report.js';
 
 /** An issue of {@link toStandardSchema}: the Standard Schema issue with gatefold's code and title. */
@@ -22,7 +23,8 @@ export interface CodecStandardSchema<A, I = unknown> extends StandardSchemaV1<I,
  * codec and gives its value, or one issue per problem, each with the message gatefold's problem
  * documents use, the path to the member (the missing member itself, where a problem document
  * points at its parent), and gatefold's `code` and `title`, which an endpoint part given this
- * schema answers with as the codec would. Validation is synchronous.
+ * schema answers with as the codec would; the first 100 issues only, however many the value has.
+ * Validation is synchronous.
  *
  * @example
  * ```ts
@@ -44,7 +46,7 @@ export function toStandardSchema<A, O, I>(codec: t.Type<A, O, I>): CodecStandard
         const decoded = codec.decode(value as I);
         if (decoded._tag === 'Right') return { value: decoded.right };
         return {
-          issues: reportWithPaths(decoded.left).map(({ issue, path }) => ({
+          issues: reportWithPaths(decoded.left, DEFAULT_MAX_PROBLEMS).map(({ issue, path }) => ({
             message: issue.detail,
             path,
             code: issue.code,

@@ -627,7 +627,7 @@ describe('endpoint: headers, path parameters and cookies', () => {
           status: '400',
           code: 'invalid-format',
           title: 'Invalid format',
-          detail: 'Expected an integer, received "many".',
+          detail: 'The cookie is not valid; its value is not repeated here.',
           source: { header: 'cookie' },
           // docs/decoding.md: a cookie's problem has source.header "cookie", the cookie named in
           // meta.cookie; the detail alone cannot tell which cookie was wrong.

@@ -293,7 +293,7 @@ describe.each(SHAPES)('what a problem echoes, %s events', (shape: Shape) => {
           status: '400',
           title: 'Invalid format',
           code: 'invalid-format',
-          detail: 'Expected an integer, received "x".',
+          detail: 'The cookie is not valid; its value is not repeated here.',
           source: { header: 'cookie' },
           meta: { cookie: `${name.slice(0, 499)}…` },
         }),

@@ -403,7 +403,7 @@ describe('reportErrors for text parts', () => {
       {
         code: 'invalid-value',
         title: 'Invalid value',
-        detail: 'Expected one of "light", "dark", received "blue".',
+        detail: 'The cookie is not valid; its value is not repeated here.',
         source: { header: 'cookie' },
         meta: { cookie: 'theme' },
       },
@@ -416,14 +416,14 @@ describe('reportErrors for text parts', () => {
       {
         code: 'invalid-format',
         title: 'Invalid format',
-        detail: 'Expected an integer, received "x".',
+        detail: 'The cookie is not valid; its value is not repeated here.',
         source: { header: 'cookie' },
         meta: { cookie: 'page' },
       },
       {
         code: 'invalid-format',
         title: 'Invalid format',
-        detail: 'Expected an integer, received "x".',
+        detail: 'The cookie is not valid; its value is not repeated here.',
         source: { header: 'cookie' },
         meta: { cookie: 'size' },
       },

@@ -18,6 +18,7 @@ import {
   json,
   min,
   minLength,
+  pattern,
   toLambda,
   toStandardSchema,
 } from '../../src/index.js';
@@ -306,6 +307,123 @@ describe('asynchronous schemas', () => {
   });
 });
 
+describe('schemas that misbehave', () => {
+  /** A Standard Schema made by hand, answering with what `validate` gives. */
+  const handMade = (validate: (value: unknown) => unknown): StandardSchemaV1<unknown, unknown> =>
+    ({ '~standard': { version: 1, vendor: 'hand-made', validate } }) as StandardSchemaV1<
+      unknown,
+      unknown
+    >;
+
+  it('an asynchronous part left unread by an early answer never rejects unobserved', async () => {
+    const rejecting = handMade(
+      () => new Promise((_, reject) => setTimeout(() => reject(new Error('lookup failed')), 5)),
+    );
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const handler = toLambda(
+        endpoint({ query: rejecting, body: z.object({ a: z.string() }) }, () => ok(json(null))),
+        { logger: false },
+      );
+      const response = await invoke(
+        handler,
+        restApiEvent({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+      );
+      expect(response.status).toBe(415);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
+  it('a failure without an issue is the schema’s defect: a masked 500', async () => {
+    const handler = toLambda(
+      endpoint({ query: handMade(() => ({ issues: [] })) }, () => ok(json(null))),
+      { logger: false },
+    );
+    expect((await invoke(handler, restApiEvent())).status).toBe(500);
+  });
+
+  it('a thenable that is not a native promise is awaited', async () => {
+    const thenable = handMade(() => ({
+      then: (resolve: (value: unknown) => void) => resolve({ value: { q: 'from a thenable' } }),
+    }));
+    let seen: unknown;
+    const handler = toLambda(
+      endpoint({ query: thenable }, ({ query }) => {
+        seen = query;
+        return ok(json(null));
+      }),
+    );
+    expect((await invoke(handler, restApiEvent())).status).toBe(200);
+    expect(seen).toEqual({ q: 'from a thenable' });
+  });
+
+  it('a validate that throws is a masked 500', async () => {
+    const handler = toLambda(
+      endpoint(
+        {
+          query: handMade(() => {
+            throw new Error('schema bug');
+          }),
+        },
+        () => ok(json(null)),
+      ),
+      { logger: false },
+    );
+    expect((await invoke(handler, restApiEvent())).status).toBe(500);
+  });
+});
+
+describe('credentials are never repeated in a problem', () => {
+  const bearer = /^Bearer [a-z]+$/;
+  it.each([
+    ['io-ts', { headers: t.type({ authorization: pattern(t.string, bearer) }) }],
+    ['arktype', { headers: type({ authorization: /^Bearer [a-z]+$/ }) }],
+    ['zod', { headers: z.object({ authorization: z.string().regex(bearer) }) }],
+  ] as const)('%s: a bad authorization header is named, its value left out', async (_, parts) => {
+    const handler = toLambda(
+      endpoint(parts, () => ok(json(null))),
+      { logger: false },
+    );
+    const response = await invoke(
+      handler,
+      restApiEvent({ headers: { authorization: 'Basic dXNlcjpzM2NyM3Q=' } }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).not.toContain('dXNlcjpzM2NyM3Q');
+    expect(response.json()).toMatchObject({
+      errors: [
+        {
+          detail: 'The header "authorization" is not valid; its value is not repeated here.',
+          source: { header: 'authorization' },
+        },
+      ],
+    });
+  });
+
+  it('a bad cookie is named in meta, its value left out (zod)', async () => {
+    const handler = toLambda(
+      endpoint({ cookies: z.object({ session: z.uuid() }) }, () => ok(json(null))),
+      { logger: false },
+    );
+    const response = await invoke(handler, restApiEvent({ cookies: { session: 'secret-value' } }));
+    expect(response.body).not.toContain('secret-value');
+    expect(response.json()).toMatchObject({
+      errors: [
+        {
+          detail: 'The cookie is not valid; its value is not repeated here.',
+          source: { header: 'cookie' },
+          meta: { cookie: 'session' },
+        },
+      ],
+    });
+  });
+});
+
 describe('types', () => {
   it('infers each part from its library, io-ts and Standard Schemas mixed', () => {
     endpoint(
@@ -383,6 +501,12 @@ describe('toStandardSchema', () => {
         },
       ],
     });
+  });
+
+  it('builds at most 100 issues, however many the value has', () => {
+    const Numbers = toStandardSchema(t.array(t.number));
+    const result = Numbers['~standard'].validate(Array.from({ length: 50_000 }, () => 'x'));
+    expect(result.issues?.length).toBe(100);
   });
 
   it('round-trips through an endpoint part with the same problems as the codec itself', async () => {
