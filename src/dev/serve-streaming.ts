@@ -81,5 +81,7 @@ export async function answerStreaming(
     }
     throw error;
   }
-  if (!response.writableEnded && !response.headersSent && stream.destroyed) response.destroy();
+  // The function cut its stream (the deadline, a stalled client): the connection is cut too,
+  // whether or not the status went out, so that the client sees the answer end.
+  if (!response.writableEnded && stream.destroyed) response.destroy();
 }

@@ -26,7 +26,7 @@ import { headOf, isStreamedReply } from './reply.js';
 import { refuseSource } from './refuse.js';
 import type { Answering } from './send.js';
 import { answerStopped, answerThroughStream, releaseLate } from './send.js';
-import { endStream, unlessAborted } from './flow.js';
+import { closeStream, unlessAborted } from './flow.js';
 import { ClientGoneError, DeadlineError } from './stops.js';
 import { streamingRuntime } from './wire.js';
 
@@ -191,12 +191,23 @@ export function toStreamingLambda(
       if (!result.ok) return left(result.error);
       if (!isStreamedReply(result.value)) return right(result.value);
       if (entry === undefined) {
+        releaseLate(result.value);
         throw new InvalidResponseError(
           'A streamed reply reached the adapter through a middleware that replaced the context; pass the context on unchanged.',
         );
       }
+      let head: unknown;
+      try {
+        head = headOf(result.value);
+      } catch (error) {
+        // A reply this copy of gatefold did not check (built by another copy, or changed after
+        // it was built) whose head cannot be made: the pipeline answers the throw with the
+        // masked 500, and the producer, which nothing will read, is released now.
+        releaseLate(result.value);
+        throw error;
+      }
       entry.streamed = result.value;
-      return right(headOf(result.value));
+      return right(head);
     };
     const settled = settle(handler(request, context as StreamingContext));
     return isSettled(settled) ? swap(settled) : settled.then(swap);
@@ -312,7 +323,7 @@ export function toStreamingLambda(
           kind,
           ...describeError(failure),
         });
-        await endStream(responseStream);
+        await closeStream(responseStream, controller.signal, settings.graceMs);
       }
     } finally {
       unwatch();

@@ -76,3 +76,50 @@ export function endStream(stream: ResponseStream): Promise<void> {
     if (!stream.writableEnded) stream.end();
   });
 }
+
+/**
+ * Ends the stream as {@link endStream} does, but waits for `finish` only until `signal` aborts
+ * (the deadline came, or the client went away), and `graceMs` after that: `finish` comes once the
+ * client has taken everything buffered, so a slow or stalled client would otherwise hold the
+ * invocation until Lambda's timeout, and the access line and metrics would never be written.
+ * Past the grace the stream is destroyed. Resolves `true` when the stream finished (or was
+ * already closed), `false` when it was cut.
+ */
+export function closeStream(
+  stream: ResponseStream,
+  signal: AbortSignal,
+  graceMs: number,
+): Promise<boolean> {
+  if (stream.destroyed || stream.writableFinished) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (finished: boolean): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      stream.off('finish', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve(finished);
+    };
+    const done = (): void => {
+      settle(true);
+    };
+    const cut = (): void => {
+      settle(false);
+      try {
+        stream.destroy?.();
+      } catch {
+        // A stream that fails to close is closed enough: nothing more is written to it.
+      }
+    };
+    function stop(): void {
+      timer ??= setTimeout(cut, graceMs);
+    }
+    stream.once('finish', done);
+    stream.once('close', done);
+    stream.once('error', done);
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+    if (!stream.writableEnded) stream.end();
+  });
+}

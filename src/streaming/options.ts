@@ -16,6 +16,12 @@ export const DEFAULT_BODY_LIMIT = AWS_STREAM_LIMIT - PRELUDE_ROOM;
 /** Room for the masked 500 a body past the limit is answered with before its first byte. */
 const SMALLEST_BODY_LIMIT = 4096;
 const DEFAULT_MARGIN_MS = 500;
+/**
+ * How long an answer that has to stop (the deadline, a client gone) may still take to flush what
+ * was written, before its stream is destroyed; at most half the deadline's margin, so that the
+ * logs are written before Lambda's timeout.
+ */
+const GRACE_MS = 250;
 
 /** When to end a stream before Lambda's timeout ends the invocation. */
 export interface StreamDeadlineOptions {
@@ -46,6 +52,8 @@ export interface StreamSettings {
   readonly bodyLimit: number;
   /** Milliseconds before the timeout, or `undefined` for no deadline. */
   readonly marginMs: number | undefined;
+  /** How long a stopped answer may still flush before its stream is destroyed. */
+  readonly graceMs: number;
 }
 
 const WHERE = 'toStreamingLambda';
@@ -73,8 +81,10 @@ export function streamSettings(
     }
     checkNumber(WHERE, 'deadline.marginMs', (given as StreamDeadlineOptions).marginMs, 0);
   }
+  const marginMs = deadline === false ? undefined : (deadline?.marginMs ?? DEFAULT_MARGIN_MS);
   return {
     bodyLimit: bodyLimit ?? DEFAULT_BODY_LIMIT,
-    marginMs: deadline === false ? undefined : (deadline?.marginMs ?? DEFAULT_MARGIN_MS),
+    marginMs,
+    graceMs: marginMs === undefined ? GRACE_MS : Math.min(GRACE_MS, Math.floor(marginMs / 2)),
   };
 }

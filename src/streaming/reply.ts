@@ -12,6 +12,8 @@ import type { ServerSentEvent } from './sse.js';
 import { json } from '../reply.js';
 import { kindOf } from '../_internals/kind-of.js';
 import { checkNumber, refuseOption } from '../_internals/option-checks.js';
+import { isSuccessStatusCode } from '../status.js';
+import { releaseBody } from './source.js';
 import { sseBody } from './sse.js';
 
 /** A piece of a streamed body: text (sent as UTF-8) or bytes. */
@@ -94,7 +96,10 @@ function withDefaults(headers: HeaderInit | undefined, defaults: HeaderInit): He
 /**
  * Refuses options a JavaScript caller could pass that would be read as something else, as the
  * other reply constructors do: a status where the options belong, headers that are not a map,
- * one cookie where the list belongs (`'a=b'` would go out as three `Set-Cookie` lines).
+ * one cookie where the list belongs (`'a=b'` would go out as three `Set-Cookie` lines). A status
+ * that is no success status is refused here too, while the reply is built: a streamed reply
+ * cannot carry a failure, and its producer is released (see {@link refusing}) before anything
+ * reads it.
  */
 function checkInit(where: string, init: unknown): void {
   if (init === undefined) return;
@@ -120,6 +125,31 @@ function checkInit(where: string, init: unknown): void {
       `\`cookies\` is ${kindOf(cookies)}; pass a list of Set-Cookie values, e.g. ['id=abc; Path=/; HttpOnly'].`,
     );
   }
+  const { status } = init as Record<string, unknown>;
+  if (status !== undefined && !isSuccessStatusCode(status)) {
+    refuseOption(
+      where,
+      `the status is ${typeof status === 'number' ? String(status) : kindOf(status)}; a streamed reply is 2xx or 3xx (return err(problem) for a failure).`,
+    );
+  }
+}
+
+/**
+ * Runs a check of what a reply is built from; when it throws, the producer already given is
+ * released first (a `Readable` destroyed, an iterator returned), since no reply will ever read or
+ * close it: a file read stream would keep its descriptor open.
+ */
+function refusing(body: StreamBody, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    try {
+      releaseBody(body);
+    } catch {
+      // The refusal is what the caller needs to hear.
+    }
+    throw error;
+  }
 }
 
 function make(
@@ -129,7 +159,9 @@ function make(
   init: ReplyInit | undefined,
   defaults: HeaderInit,
 ): StreamedReply {
-  checkInit(where, init);
+  refusing(body, () => {
+    checkInit(where, init);
+  });
   const reply: StreamedReply = {
     [STREAMED]: true,
     status: init?.status ?? 200,
@@ -215,8 +247,10 @@ export function serverSentEvents(
       `the events are ${kindOf(events)}; pass an async iterable of events, e.g. an async function* that yields { event, data }.`,
     );
   }
-  checkInit('serverSentEvents', init);
-  checkNumber('serverSentEvents', 'heartbeatMs', init?.heartbeatMs, 1);
+  refusing(events as StreamBody, () => {
+    checkInit('serverSentEvents', init);
+    checkNumber('serverSentEvents', 'heartbeatMs', init?.heartbeatMs, 1);
+  });
   const heartbeatMs = init?.heartbeatMs;
   const replyInit: ReplyInit | undefined =
     init === undefined

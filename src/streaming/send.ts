@@ -19,9 +19,9 @@ import { observe } from '../observe/observe.js';
 import { withEntry } from '../_internals/fields.js';
 import { logOversized, maskedResponse } from '../_internals/oversized.js';
 import { classify, failureFolded, lateDocument, logLateFailure } from './failure.js';
-import { endStream, unlessAborted, writeChunk } from './flow.js';
+import { closeStream, unlessAborted, writeChunk } from './flow.js';
 import { observeStream } from './observe.js';
-import { openSource } from './source.js';
+import { openSource, releaseBody } from './source.js';
 import { encodeEvent } from './sse.js';
 import { BodyLimitError } from './stops.js';
 import { streamingRuntime } from './wire.js';
@@ -59,7 +59,7 @@ const BODYLESS: ReadonlySet<number> = /*#__PURE__*/ new Set([204, 205, 304]);
 
 /** Stops the producer of a streamed reply whose body is not sent (HEAD, 304, a problem). */
 function release(reply: StreamedReply): void {
-  openSource(reply.body).close();
+  releaseBody(reply.body);
 }
 
 /** The request id header on a response that lacks it, and no body for HEAD. */
@@ -102,6 +102,22 @@ function openPrelude(
   const stream = streamingRuntime().HttpResponseStream.from(answering.responseStream, metadata);
   stream.write(EMPTY);
   return stream;
+}
+
+/**
+ * Ends the stream; once the answer has to stop (the deadline, a client gone), waits for what was
+ * written to flush only for the grace period, then destroys the stream. False when it was cut.
+ */
+function close(answering: Answering, stream: ResponseStream): Promise<boolean> {
+  return closeStream(stream, answering.signal, answering.settings.graceMs);
+}
+
+/**
+ * What stopped an answer: the client gone, or the deadline — whichever came first (cutting the
+ * stream makes the client look gone afterwards).
+ */
+function stopReason(answering: Answering): unknown {
+  return answering.signal.reason;
 }
 
 function report(
@@ -154,20 +170,31 @@ async function sendWhole(
   }
   const sent: Sent = { status: response.status, bytes: 0, firstByteAt: undefined };
   let ended = outcome;
+  let stream = answering.responseStream;
   if (answering.clientGone.aborted) {
     ended = 'client-gone';
   } else {
-    const stream = openPrelude(answering, request, response, headersChecked);
+    stream = openPrelude(answering, request, response, headersChecked);
     sent.firstByteAt = performance.now();
     const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
     try {
-      if (body.byteLength > 0) await writeChunk(stream, body, answering.clientGone);
+      // A full buffer is waited on until the client leaves or the deadline comes, not longer.
+      if (body.byteLength > 0) await writeChunk(stream, body, answering.signal);
       sent.bytes = body.byteLength;
     } catch {
-      ended = 'client-gone';
+      if (classify(stopReason(answering), answering.config).outcome === 'client-gone') {
+        ended = 'client-gone';
+      } else {
+        // The deadline: the body is written, what the client takes of it in the grace is sent.
+        sent.bytes = body.byteLength;
+        if (ended === 'complete') ended = 'deadline';
+      }
     }
   }
-  await endStream(answering.responseStream);
+  const finished = await close(answering, stream);
+  if (!finished && ended === 'complete') {
+    ended = classify(stopReason(answering), answering.config).outcome;
+  }
   report(answering, request, sent, { streamed: false, outcome: ended, folded });
 }
 
@@ -189,7 +216,7 @@ async function sendStreamed(
     source.close();
     const sorted = classify(failure, config);
     if (sorted.outcome === 'client-gone') {
-      await endStream(answering.responseStream);
+      await close(answering, answering.responseStream);
       const sent = { status: response.status, bytes: 0, firstByteAt: undefined };
       report(answering, request, sent, {
         streamed: true,
@@ -242,7 +269,14 @@ async function sendStreamed(
     // in an `error` event, carrying the problem document the status would have come with.
     if (document !== undefined) stream.write(encodeEvent({ event: 'error', data: document }));
   }
-  await endStream(stream);
+  // A slow or stalled client would hold `finish` back past the deadline: the stream is cut.
+  if (!(await close(answering, stream)) && outcome === 'complete') {
+    const reason = stopReason(answering);
+    const sorted = classify(reason, config);
+    logLateFailure(request, reason, sorted, sent, config);
+    outcome = sorted.outcome;
+    folded = { defect: sorted.defect, problems: sorted.full };
+  }
   report(answering, request, sent, { streamed: true, outcome, folded });
 }
 
@@ -290,7 +324,7 @@ export async function answerStopped(
 ): Promise<void> {
   const sorted = classify(reason, answering.config);
   if (sorted.outcome === 'client-gone') {
-    await endStream(answering.responseStream);
+    await close(answering, answering.responseStream);
     const sent = { status: 0, bytes: 0, firstByteAt: undefined };
     report(answering, request, sent, {
       streamed: false,

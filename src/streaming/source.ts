@@ -41,6 +41,27 @@ function bytesOf(chunk: unknown): Uint8Array {
   );
 }
 
+/**
+ * Destroys a Node.js `Readable` (of any copy of Node.js's streams) not yet destroyed. Its async
+ * iterator's `return()` destroys it only once iteration has started: a body released unread
+ * (HEAD, a 304, a reply that failed) would otherwise keep its file descriptor or socket open.
+ */
+function destroyReadable(body: StreamBody): void {
+  const readable = body as Partial<{ destroy: unknown; destroyed: unknown; pipe: unknown }>;
+  if (
+    typeof readable.destroy === 'function' &&
+    typeof readable.pipe === 'function' &&
+    readable.destroyed !== true
+  ) {
+    (readable.destroy as () => unknown).call(body);
+  }
+}
+
+/** @internal Stops a producer that will not be read at all. */
+export function releaseBody(body: StreamBody): void {
+  openSource(body).close();
+}
+
 /** Starts reading `body`. */
 export function openSource(body: StreamBody): Source {
   const iterator = iteratorOf(body);
@@ -67,6 +88,11 @@ export function openSource(body: StreamBody): Source {
         if (closing !== undefined) closing.then(undefined, () => undefined);
       } catch {
         // A producer that fails to stop has nothing more to send either.
+      }
+      try {
+        destroyReadable(body);
+      } catch {
+        // As above.
       }
     },
   };

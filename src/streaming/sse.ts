@@ -97,47 +97,74 @@ export function encodeEvent(event: ServerSentEvent | string): string {
  * The body of a server-sent events reply: each event encoded as it comes, and a heartbeat
  * comment when none has come for `heartbeatMs`. `return()` answers at once and passes the
  * request on to the source, even while the source is still working on its next event: a client
- * that went away must not wait for it.
+ * that went away must not wait for it. It also clears the heartbeat timer of a `next()` still
+ * waiting, and settles that `next()` as done, so that nothing of the stream outlives it (a
+ * pending timer would keep a local process alive and, on Lambda, fire in a later invocation).
  */
 export function sseBody(
   events: AsyncIterable<ServerSentEvent | string>,
   heartbeatMs: number | undefined,
 ): AsyncIterator<string> {
   const source = events[Symbol.asyncIterator]();
+  const DONE: IteratorResult<string> = { done: true, value: undefined };
   let pending: Promise<IteratorResult<ServerSentEvent | string>> | undefined;
+  let closed = false;
+  // The waiting `next()`'s heartbeat timer, and how to settle it when the body is closed.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stop: (() => void) | undefined;
   const encoded = (result: IteratorResult<ServerSentEvent | string>): IteratorResult<string> => {
     pending = undefined;
-    return result.done === true
-      ? { done: true, value: undefined }
-      : { done: false, value: encodeEvent(result.value) };
+    return result.done === true ? DONE : { done: false, value: encodeEvent(result.value) };
+  };
+  const settle = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    stop = undefined;
   };
   return {
     async next() {
+      if (closed) return DONE;
       pending ??= source.next();
-      if (heartbeatMs === undefined) return encoded(await pending);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const quiet = new Promise<'quiet'>((resolve) => {
-        timer = setTimeout(() => {
-          resolve('quiet');
-        }, heartbeatMs);
+      const stopped = new Promise<'stopped'>((resolve) => {
+        stop = () => {
+          resolve('stopped');
+        };
       });
+      const waits: Promise<IteratorResult<ServerSentEvent | string> | 'quiet' | 'stopped'>[] = [
+        pending,
+        stopped,
+      ];
+      if (heartbeatMs !== undefined) {
+        waits.push(
+          new Promise<'quiet'>((resolve) => {
+            timer = setTimeout(() => {
+              resolve('quiet');
+            }, heartbeatMs);
+          }),
+        );
+      }
       try {
-        const first = await Promise.race([pending, quiet]);
-        // The source's next event stays pending; it is awaited on the following call.
+        const first = await Promise.race(waits);
+        if (first === 'stopped') return DONE;
+        // On a heartbeat the source's next event stays pending; it is awaited on the next call.
         return first === 'quiet' ? { done: false, value: HEARTBEAT } : encoded(first);
       } finally {
-        clearTimeout(timer);
+        settle();
       }
     },
     return() {
+      closed = true;
       pending = undefined;
+      const waiting = stop;
+      settle();
+      waiting?.();
       try {
         const closing = source.return?.();
         if (closing !== undefined) closing.then(undefined, () => undefined);
       } catch {
         // A source that fails to close has nothing more to send either.
       }
-      return Promise.resolve({ done: true, value: undefined });
+      return Promise.resolve(DONE);
     },
   };
 }

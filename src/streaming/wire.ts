@@ -48,6 +48,11 @@ export interface ResponseStream {
   once(event: string, listener: (...args: unknown[]) => void): unknown;
   /** Stops listening. */
   off(event: string, listener: (...args: unknown[]) => void): unknown;
+  /**
+   * Closes the stream at once, dropping what is still buffered: how an answer that has to stop
+   * (the deadline) stops when the client does not take what was already written.
+   */
+  destroy?(error?: Error): unknown;
   /** True once the stream was destroyed (the client went away, or it failed). */
   readonly destroyed: boolean;
   /** True once `end()` was called. */
