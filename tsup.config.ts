@@ -17,6 +17,7 @@ export default defineConfig([
       'fp-ts': 'src/fp-ts.ts',
       streaming: 'src/streaming/index.ts',
       testing: 'src/testing/index.ts',
+      client: 'src/client/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

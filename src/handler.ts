@@ -52,14 +52,14 @@ export type HandlerMappedBy<E> = (
   context: Context,
 ) => Outcome<unknown, MappedErrors<E>>;
 
-// Marks the domain error a handler's constraint offers: what a context-typed `ok(…)`,
-// `okAsync(…)` or `right(…)` takes for its (phantom) error side, so that it is not read as a
-// domain error of the handler. No error of a user's has this key.
-declare const offered: unique symbol;
-
-/** Any domain error, as the constraint of a handler given with an error map. */
+/**
+ * Any domain error, as the constraint of a handler given with an error map. Its key marks the
+ * domain error the constraint offers: what a context-typed `ok(…)`, `okAsync(…)` or `right(…)`
+ * takes for its (phantom) error side, so that it is not read as a domain error of the handler. No
+ * error of a user's has this key.
+ */
 export interface AnyTagged extends Tagged {
-  readonly [offered]?: never;
+  readonly '~gatefold.offered'?: never;
 }
 
 /**
@@ -98,26 +98,28 @@ export type TagsOf<R> = (
   ErrorsOf<R> extends infer X ? (X extends readonly (infer Y)[] ? Y : X) : never
 ) extends infer D
   ? D extends Tagged
-    ? typeof offered extends keyof D
+    ? '~gatefold.offered' extends keyof D
       ? never
       : D['_tag']
     : never
   : never;
 
-// The members of a union, as a tuple (in the compiler's order of the union).
-type LastOf<U> = (U extends unknown ? (last: (member: U) => void) => void : never) extends (
+/** The member of a union the compiler takes last, with which {@link TupleOf} builds its tuple. */
+export type LastOf<U> = (U extends unknown ? (last: (member: U) => void) => void : never) extends (
   last: infer L,
 ) => void
   ? L extends (member: infer M) => void
     ? M
     : never
   : never;
-type TupleOf<U, Acc extends readonly string[] = []> = [U] extends [never]
+/** The members of a union of strings as a tuple, in the compiler's order of the union. */
+export type TupleOf<U, Acc extends readonly string[] = []> = [U] extends [never]
   ? Acc
   : LastOf<U> extends infer L extends string
     ? TupleOf<Exclude<U, L>, [L, ...Acc]>
     : Acc;
-type Sentence<T extends readonly string[]> = T extends readonly [infer Only extends string]
+/** Strings joined as a sentence lists them: `A`, `A and B`, `A, B and C`. */
+export type Sentence<T extends readonly string[]> = T extends readonly [infer Only extends string]
   ? Only
   : T extends readonly [infer A extends string, infer B extends string]
     ? `${A} and ${B}`

@@ -23,6 +23,8 @@ export type {
   EndpointInput,
   EndpointOptions,
   EndpointOutcome,
+  MayBeAsync,
+  SettledResult,
   EndpointParts,
   OperationDescription,
   PartCodec,
@@ -126,8 +128,10 @@ export type { HttpHandler, Middleware, MiddlewareTools } from './middleware/midd
 export { router } from './router/router.js';
 export type {
   Method,
+  MappedBy,
   MappedRouteHandler,
   MappedRouteOptions,
+  Unmapped,
   RouteAdder,
   RouteHandler,
   RouteInfo,
@@ -142,13 +146,16 @@ export type {
   ErrorsOf,
   Handler,
   HandlerMappedBy,
+  LastOf,
   MappedErrors,
   MappedOptions,
   NotMapped,
   Outcome,
   ProblemError,
   ProblemHandler,
+  Sentence,
   TagsOf,
+  TupleOf,
 } from './handler.js';
 export { consoleLogger } from './logger.js';
 export type { LogLevel, LogRecord, Logger } from './logger.js';

@@ -48,6 +48,7 @@ function compile(all: readonly Example[]): Map<string, string[]> {
       'gatefold/fp-ts': ['./src/fp-ts.ts'],
       'gatefold/streaming': ['./src/streaming/index.ts'],
       'gatefold/testing': ['./src/testing/index.ts'],
+      'gatefold/client': ['./src/client/index.ts'],
     },
     baseUrl: root,
     // Examples show fragments of a handler module; unused names are fine there.

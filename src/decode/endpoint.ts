@@ -17,6 +17,10 @@ import { reportSome } from './report.js';
 import { decodesAsIs } from './as-is.js';
 import { isArrayCodec, propsOf, unknownMembers } from './shape.js';
 import { emptyMap } from '../_internals/fields.js';
+import { kindOf } from '../_internals/kind-of.js';
+import { refuseOption } from '../_internals/option-checks.js';
+import { isReply } from '../reply.js';
+import type { Reply } from '../reply.js';
 import { settle, isSettled } from '../_internals/settle.js';
 import { ignoreRejection, isThenable } from '../_internals/promise.js';
 import type { Settled } from '../_internals/settle.js';
@@ -80,14 +84,14 @@ export type EndpointInput<S extends EndpointParts> = {
  * Whether decoding `S` may answer with a promise: a Standard Schema's validation may, and so may
  * the caller part's (an ALB token verifier, a Standard Schema).
  */
-type MayBeAsync<S extends EndpointParts> = true extends {
+export type MayBeAsync<S extends EndpointParts> = true extends {
   [K in keyof S & PartName]: S[K] extends StandardSchemaV1 | CallerPart ? true : false;
 }[keyof S & PartName]
   ? true
   : false;
 
 /** A handler's outcome once awaited, as a neverthrow result. */
-type SettledResult<R> =
+export type SettledResult<R> =
   R extends Err<unknown, unknown>
     ? R
     : R extends Ok<unknown, unknown>
@@ -134,8 +138,18 @@ export interface EndpointOptions<S extends EndpointParts> {
   readonly maxProblems?: number;
   /** Body size and depth limits; 1 MiB and 64 levels by default. */
   readonly limits?: Partial<BodyLimits>;
-  /** What the OpenAPI document says of the operation; decoding ignores it. */
+  /**
+   * What the OpenAPI document says of the operation; decoding ignores it. Its `response` codec is
+   * held to the handler by the compiler: every body the handler answers must be of its type.
+   */
   readonly describe?: OperationDescription;
+  /**
+   * Checks each success against `describe`, for development and tests: its status (the declared
+   * `status`, 200 when only a `response` is declared) and its body (`response.is(body)`). A
+   * success that differs is a defect, answered with the masked 500 and logged with what differed.
+   * Off by default; when off, the endpoint runs exactly as without it.
+   */
+  readonly checkSuccess?: boolean;
 }
 
 /**
@@ -160,6 +174,92 @@ export interface OperationDescription {
   /** Statuses of problems the handler builds itself (not from an error map), such as 422. */
   readonly problemStatuses?: readonly ErrorStatus[];
 }
+
+/** The success values of the outcome `R` (of each member of a union of them): what its `Ok` holds. */
+export type SuccessesOf<R> =
+  R extends Err<unknown, unknown>
+    ? never
+    : R extends Ok<infer T, unknown>
+      ? T
+      : R extends ResultAsync<infer T, unknown>
+        ? T
+        : R extends Left<unknown>
+          ? never
+          : R extends Right<infer T>
+            ? T
+            : R extends Promise<infer P>
+              ? SuccessesOf<P>
+              : R extends () => infer P
+                ? SuccessesOf<P>
+                : never;
+
+/** The body a success value sends: a reply's body, or the value itself (JSON; none for `undefined`). */
+export type SuccessBody<T> = T extends Reply<infer B> ? B : T;
+
+/**
+ * What the compiler asks for in place of a declared `response` whose type does not take every
+ * body the handler answers with.
+ */
+export type ResponseMismatch =
+  'the handler answers a body this codec does not accept: make the handler build t.TypeOf<typeof codec>';
+
+/**
+ * Holds a declared success body to the handler: `unknown` when the handler's outcome `R` answers
+ * only bodies of the type of `D`'s `response` codec (or `D` declares none); otherwise options
+ * whose `describe.response` is {@link ResponseMismatch}, so that the compile error points at the
+ * codec.
+ */
+export type DeclaredSuccessCheck<R, D> = [D] extends [never]
+  ? unknown
+  : [D] extends [{ readonly status: 204 | 205 | 304 }]
+    ? unknown
+    : [D] extends [{ readonly response: { readonly _A: infer A } }]
+      ? [SuccessBody<SuccessesOf<R>>] extends [A]
+        ? unknown
+        : { readonly describe: { readonly response: ResponseMismatch } }
+      : unknown;
+
+/**
+ * The outcome a handler must return for `D`'s declared `response`: anything when `R`'s bodies
+ * are of its type; otherwise {@link ResponseMismatch}, so that the compile error is on the
+ * handler's answer.
+ */
+export type DeclaredOutcome<R, D> = [D] extends [never]
+  ? unknown
+  : [D] extends [{ readonly status: 204 | 205 | 304 }]
+    ? unknown
+    : [D] extends [{ readonly response: { readonly _A: infer A } }]
+      ? [SuccessBody<SuccessesOf<R>>] extends [A]
+        ? unknown
+        : ResponseMismatch
+      : unknown;
+
+// Carries what an endpoint declares in its type only: no endpoint has a member of this key.
+declare const declared: unique symbol;
+
+/** What an endpoint declares, as its type carries it for a router's contract and the client. */
+export interface EndpointDeclaration<S extends EndpointParts = EndpointParts, D = unknown> {
+  /** The codecs or schemas of its request parts. */
+  readonly parts: S;
+  /** Its `describe` option: the success status and the codec of the success body among others. */
+  readonly describe: D;
+}
+
+/**
+ * The handler `endpoint` returns: a handler whose type also carries its declaration (the parts'
+ * codecs, the declared success), read by a router's contract; nothing is added at run time.
+ */
+export type Endpoint<S extends EndpointParts, R, D = unknown> = ((
+  request: HttpRequest,
+  context: Context,
+) => EndpointOutcome<S, R>) & { readonly [declared]?: EndpointDeclaration<S, D> };
+
+/** The declaration of an endpoint's type `H`, or `undefined` for any other handler. */
+export type DeclarationOf<H> = H extends { readonly [declared]?: infer X }
+  ? X extends EndpointDeclaration
+    ? X
+    : undefined
+  : undefined;
 
 /** @internal What an endpoint declared, for the OpenAPI document. */
 export interface EndpointFacts {
@@ -231,6 +331,74 @@ function textInput(
 /** A settled outcome as a neverthrow result. */
 function asResult(settled: Settled): Result<unknown, unknown> {
   return settled.ok ? ok(settled.value) : err(settled.error);
+}
+
+/** Refuses a `describe` whose success status or response codec cannot be what it declares. */
+function checkDescribe(describe: OperationDescription | undefined): void {
+  if (describe === undefined) return;
+  const { status, response } = describe as { status?: unknown; response?: unknown };
+  if (
+    status !== undefined &&
+    !(typeof status === 'number' && Number.isInteger(status) && status >= 200 && status <= 399)
+  ) {
+    refuseOption(
+      'endpoint',
+      `\`describe.status\` is ${kindOf(status)}; a success status is a whole number from 200 to 399.`,
+    );
+  }
+  if (
+    response !== undefined &&
+    (typeof response !== 'object' ||
+      response === null ||
+      typeof (response as { is?: unknown }).is !== 'function')
+  ) {
+    refuseOption(
+      'endpoint',
+      `\`describe.response\` is ${kindOf(response)}; pass the io-ts codec of the success body.`,
+    );
+  }
+}
+
+/**
+ * The handler, checking each success against what `describe` declares (`checkSuccess`): a status
+ * or body that differs throws, which the adapter answers as a defect (the masked 500, logged).
+ */
+function checkingSuccess<H extends (...args: never[]) => unknown>(
+  handler: H,
+  describe: OperationDescription,
+): H {
+  const codec = describe.response;
+  const expected = describe.status ?? (codec === undefined ? undefined : 200);
+  if (expected === undefined) return handler;
+  const checked = (settled: Settled): Result<unknown, unknown> => {
+    if (settled.ok) {
+      const value = settled.value;
+      const reply = isReply(value);
+      const status = reply ? value.status : value === undefined ? 204 : 200;
+      if (status !== expected) {
+        throw new TypeError(
+          `The endpoint answered ${String(status)}, but its describe declares ${String(expected)}.`,
+        );
+      }
+      // 204, 205 and 304 have no body, whatever `response` says (the OpenAPI document too).
+      if (
+        codec !== undefined &&
+        status !== 204 &&
+        status !== 205 &&
+        status !== 304 &&
+        !codec.is(reply ? value.body : value)
+      ) {
+        throw new TypeError(
+          `The endpoint's success body is not a ${codec.name}, as its describe.response declares.`,
+        );
+      }
+    }
+    return asResult(settled);
+  };
+  return ((...args: Parameters<H>) => {
+    const outcome = settle(handler(...args));
+    return isSettled(outcome) ? checked(outcome) : outcome.then(checked);
+  }) as H;
 }
 
 // A text part decoded by a record codec is rebuilt by plain assignment, where `__proto__` sets the
@@ -321,11 +489,20 @@ interface Pending {
  * );
  * ```
  */
-export function endpoint<const S extends EndpointParts, R extends Outcome<unknown, unknown>>(
+export function endpoint<
+  const S extends EndpointParts,
+  R extends Outcome<unknown, unknown>,
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no description by default
+  D extends OperationDescription = {},
+>(
   parts: S,
-  handler: (input: EndpointInput<S>, request: HttpRequest, context: Context) => R,
-  options: EndpointOptions<S> = {},
-): (request: HttpRequest, context: Context) => EndpointOutcome<S, R> {
+  handler: (
+    input: EndpointInput<S>,
+    request: HttpRequest,
+    context: Context,
+  ) => R & NoInfer<DeclaredOutcome<R, D>>,
+  options: EndpointOptions<S> & { readonly describe?: D } = {},
+): Endpoint<S, R, D> {
   const compiled: Compiled[] = [];
   for (const part of PART_ORDER) {
     const schema = parts[part];
@@ -336,6 +513,10 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
   const rejectUnknown = options.unknownMembers === 'reject';
   const maxProblems = checkMaxProblems(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const validate = options.validate;
+  checkDescribe(options.describe);
+  // Wrapped only when asked: without `checkSuccess`, the handler is called as it is.
+  const handle =
+    options.checkSuccess === true ? checkingSuccess(handler, options.describe ?? {}) : handler;
 
   /** A Standard Schema part's result: its value in `input`, or its issues in `found`. */
   function standardResult(
@@ -492,10 +673,13 @@ export function endpoint<const S extends EndpointParts, R extends Outcome<unknow
     context: Context,
   ): R | Err<never, readonly Problem[]> =>
     decoded.isOk()
-      ? handler(decoded.value, request, context)
+      ? handle(decoded.value, request, context)
       : err<never, readonly Problem[]>(decoded.error);
 
-  const decoding = (request: HttpRequest, context: Context): EndpointOutcome<S, R> => {
+  const decoding: Endpoint<S, R, D> = (
+    request: HttpRequest,
+    context: Context,
+  ): EndpointOutcome<S, R> => {
     const decoded = decode(request);
     if (!(decoded instanceof Promise)) return answer(decoded, request, context);
     // Settled here, so that the promise holds a result (never a TaskEither to call).

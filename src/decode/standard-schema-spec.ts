@@ -21,11 +21,13 @@ export interface StandardSchemaProps<Input = unknown, Output = Input> {
 /** A validation's outcome: a value, or issues. */
 export type StandardResult<Output> = StandardSuccess<Output> | StandardFailure;
 
+/** A validation that succeeded: the value, and no issues. */
 export interface StandardSuccess<Output> {
   readonly value: Output;
   readonly issues?: undefined;
 }
 
+/** A validation that failed: at least one issue. */
 export interface StandardFailure {
   readonly issues: readonly StandardIssue[];
 }
@@ -36,10 +38,12 @@ export interface StandardIssue {
   readonly path?: readonly (PropertyKey | StandardPathSegment)[] | undefined;
 }
 
+/** A step of an issue's path, as some libraries write it (`{ key }`). */
 export interface StandardPathSegment {
   readonly key: PropertyKey;
 }
 
+/** The types a schema accepts and produces, for inference only. */
 export interface StandardTypes<Input = unknown, Output = Input> {
   readonly input: Input;
   readonly output: Output;

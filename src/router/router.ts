@@ -2,7 +2,8 @@ import { registry } from '../_internals/registry.js';
 import type { Context } from 'aws-lambda';
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
-import type { OperationDescription } from '../decode/endpoint.js';
+import type { DeclarationOf, OperationDescription } from '../decode/endpoint.js';
+import type { DeclaredSuccessCheck } from '../decode/endpoint.js';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type {
@@ -76,10 +77,46 @@ export interface RouterOptions<E extends Tagged> {
 }
 
 /**
- * A handler for `toLambda` that dispatches to routes; add routes with `route`, `get`, `post`,
- * `put`, `patch` and `delete`, each returning a new router.
+ * What a router's type says of one route, for a client derived from it (`gatefold/client`): a
+ * plain object type, one per route, collected in a union by the router's type. Nothing of it
+ * exists at run time.
  */
-export interface Router<E extends Tagged> {
+export interface RouteContract<K extends string = string, X = unknown, D = unknown, R = unknown> {
+  /** The route's key: its method and path template, `GET /users/{id}`. */
+  readonly key: K;
+  /**
+   * What the route's endpoint declares (`EndpointDeclaration`: its parts' codecs and its
+   * `describe`), or `undefined` for a handler that is not an endpoint.
+   */
+  readonly endpoint: X;
+  /** The route's own `describe` (`{}` when it has none); it wins over the endpoint's. */
+  readonly describe: D;
+  /** What the route's handler returns: its successes, and its domain errors on the `Err` side. */
+  readonly outcome: R;
+}
+
+// Carries a router's route contracts in its type only: no router has a member of this key.
+declare const contracts: unique symbol;
+
+/** The union of the route contracts of the router type `A` (`typeof api`). */
+export type RouteContractsOf<A> = A extends { readonly [contracts]?: infer C }
+  ? Exclude<C, undefined>
+  : never;
+
+/** The contract of one route added to a router: what its method, path, handler and options say. */
+export type ContractOf<M extends Method, P extends string, H, D> = RouteContract<
+  `${M} ${P}`,
+  DeclarationOf<H>,
+  [D] extends [never] ? {} : D, // eslint-disable-line @typescript-eslint/no-empty-object-type
+  H extends (...args: never[]) => infer R ? R : never
+>;
+
+/**
+ * A handler for `toLambda` that dispatches to routes; add routes with `route`, `get`, `post`,
+ * `put`, `patch` and `delete`, each returning a new router. `C` is the union of its routes'
+ * contracts ({@link RouteContract}), from which `gatefold/client` types a client.
+ */
+export interface Router<E extends Tagged, C extends RouteContract = never> {
   /**
    * Answers the request: at once when the route's handler answered synchronously, through a
    * promise when it had to be awaited (`await` takes either).
@@ -90,32 +127,44 @@ export interface Router<E extends Tagged> {
   ): Result<unknown, ProblemError> | Promise<Result<unknown, ProblemError>>;
   /** The routes, in the order they were added. */
   readonly routes: readonly RouteInfo[];
-  route<H extends AnyMappedHandler, M extends ErrorMap<never> = never>(
-    method: Method,
-    path: string,
+  /** The routes' contracts, in the type only (never present at run time). */
+  readonly [contracts]?: C;
+  route<
+    V extends Method,
+    P extends string,
+    H extends AnyMappedHandler,
+    M extends ErrorMap<never> = never,
+    D extends OperationDescription = never,
+  >(
+    method: V,
+    path: P,
     handler: MappedRouteHandler<H, E, M>,
-    ...options: MappedRouteOptions<NoInfer<H>, E, M>
-  ): Router<E>;
-  get: RouteAdder<E>;
-  post: RouteAdder<E>;
-  put: RouteAdder<E>;
-  patch: RouteAdder<E>;
-  delete: RouteAdder<E>;
+    ...options: MappedRouteOptions<NoInfer<H>, E, M, D>
+  ): Router<E, C | ContractOf<V, P, H, D>>;
+  get: RouteAdder<E, C, 'GET'>;
+  post: RouteAdder<E, C, 'POST'>;
+  put: RouteAdder<E, C, 'PUT'>;
+  patch: RouteAdder<E, C, 'PATCH'>;
+  delete: RouteAdder<E, C, 'DELETE'>;
 }
 
 /**
  * What a route declares besides its handler: its own error map, and what the OpenAPI document
  * says of it.
  */
-export interface RouteOptions<F extends Tagged> {
+export interface RouteOptions<
+  F extends Tagged,
+  D extends OperationDescription = OperationDescription,
+> {
   /** Errors this route maps besides the router's; its entries override the router's. */
   readonly errors?: ErrorMap<F>;
   /**
    * The operation as the OpenAPI document describes it — for a handler that is not an
    * `endpoint`, the one place to declare its success status and body (`{ status: 201, response:
-   * User }`). Added to an endpoint's own `describe`, member by member, and winning over it.
+   * User }`). Added to an endpoint's own `describe`, member by member, and winning over it. Its
+   * `response` codec is held to the handler by the compiler, as an endpoint's is.
    */
-  readonly describe?: OperationDescription;
+  readonly describe?: D;
 }
 
 /**
@@ -125,12 +174,21 @@ export interface RouteOptions<F extends Tagged> {
  * mapped"'`), or, for a route without a map, on the handler (`… is not assignable to parameter of
  * type '"TodoLocked is not mapped"'`).
  */
-export interface RouteAdder<E extends Tagged> {
-  <H extends AnyMappedHandler, M extends ErrorMap<never> = never>(
-    path: string,
+export interface RouteAdder<
+  E extends Tagged,
+  C extends RouteContract = never,
+  V extends Method = Method,
+> {
+  <
+    P extends string,
+    H extends AnyMappedHandler,
+    M extends ErrorMap<never> = never,
+    D extends OperationDescription = never,
+  >(
+    path: P,
     handler: MappedRouteHandler<H, E, M>,
-    ...options: MappedRouteOptions<NoInfer<H>, E, M>
-  ): Router<E>;
+    ...options: MappedRouteOptions<NoInfer<H>, E, M, D>
+  ): Router<E, C | ContractOf<V, P, H, D>>;
 }
 
 // The route adders `build` makes take any handler and any options: for them to implement the
@@ -140,10 +198,10 @@ export interface RouteAdder<E extends Tagged> {
 // in `F` and so, for a generic `F`, not a `RouteOptions<Tagged>`'s map.
 
 /** The errors the error map `M` covers. */
-type MappedBy<M> = M extends ErrorMap<infer F> ? F : never;
+export type MappedBy<M> = M extends ErrorMap<infer F> ? F : never;
 
 /** The tags of the domain errors of the outcome `R` that the errors `E` do not cover. */
-type Unmapped<R, E extends Tagged> = Exclude<TagsOf<R>, E['_tag']>;
+export type Unmapped<R, E extends Tagged> = Exclude<TagsOf<R>, E['_tag']>;
 
 /**
  * A route's handler `H`, under a router whose map covers `E`, with `M` the route's own map: the
@@ -163,13 +221,22 @@ export type MappedRouteHandler<H, E extends Tagged, M> = H extends AnyMappedHand
  * with `M` their map; or, when that map and the router's together lack tags the handler returns,
  * options whose `errors` is {@link NotMapped} naming them.
  */
-export type MappedRouteOptions<H, E extends Tagged, M> = H extends AnyMappedHandler
+export type MappedRouteOptions<
+  H,
+  E extends Tagged,
+  M,
+  D extends OperationDescription = OperationDescription,
+> = H extends AnyMappedHandler
   ? [M] extends [never]
-    ? [options?: RouteOptions<never>]
+    ? [options?: RouteOptions<never, D> & NoInfer<DeclaredSuccessCheck<ReturnType<H>, D>>]
     : [Unmapped<ReturnType<H>, E | MappedBy<M>>] extends [never]
-      ? [options?: Omit<RouteOptions<never>, 'errors'> & { readonly errors?: M }]
+      ? [
+          options?: Omit<RouteOptions<never, D>, 'errors'> & { readonly errors?: M } & NoInfer<
+              DeclaredSuccessCheck<ReturnType<H>, D>
+            >,
+        ]
       : [
-          options: Omit<RouteOptions<never>, 'errors'> & {
+          options: Omit<RouteOptions<never, D>, 'errors'> & {
             readonly errors: NotMapped<Unmapped<ReturnType<H>, E | MappedBy<M>>>;
           },
         ]

@@ -6,6 +6,7 @@
 import * as t from 'io-ts';
 import { err, ok } from 'neverthrow';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { RouteContract } from '../../src/client/index.js';
 import type { Router } from '../../src/index.js';
 import type { JsonSchema, OpenApiDocument } from '../../src/openapi/index.js';
 import { TaggedError, created, endpoint, errorMap, json, router } from '../../src/index.js';
@@ -80,7 +81,7 @@ describe('a route’s description', () => {
       router().post('/things', () => ok(created('/things/1', { id: '1' })), {
         describe: { status: 201, response: Thing },
       }),
-    ).toEqualTypeOf<Router<never>>();
+    ).toExtend<Router<never, RouteContract>>();
     // Beside the route's own error map.
     router().post('/things', taken, {
       errors: errorMap<Taken>({ Taken: { status: 409 } }),

@@ -9,6 +9,7 @@ import type {
   RouteInfo,
   Router,
 } from '../../src/index.js';
+import type { RouteContract } from '../../src/client/index.js';
 import {
   TaggedError,
   badRequest,
@@ -36,9 +37,10 @@ describe('router types', () => {
   it('types the router with its map’s errors, and each added route keeps them', () => {
     const api = router({ errors: userErrors });
     expectTypeOf(api).toEqualTypeOf<Router<UserNotFound>>();
-    expectTypeOf(api.get('/users/{id}', missing)).toEqualTypeOf<Router<UserNotFound>>();
-    expectTypeOf(api.put('/files/{p+}', disabled, { errors: uploadErrors })).toEqualTypeOf<
-      Router<UserNotFound>
+    // Each route adds its contract to the router's type (test/client/contract.test-d.ts).
+    expectTypeOf(api.get('/users/{id}', missing)).toExtend<Router<UserNotFound, RouteContract>>();
+    expectTypeOf(api.put('/files/{p+}', disabled, { errors: uploadErrors })).toExtend<
+      Router<UserNotFound, RouteContract>
     >();
     expectTypeOf(router()).toEqualTypeOf<Router<never>>();
     expectTypeOf(api.routes).toEqualTypeOf<readonly RouteInfo[]>();
