@@ -59,7 +59,9 @@ function withHeaders(headers: HeaderInit, extra: HeaderInit): HeaderInit {
  * `Set-Cookie` lines, `a`, `=` and `b`). What the values hold is checked once, when the reply is
  * folded, as it is for a reply built any other way.
  */
-function checkInit(where: string, init: unknown): void {
+/** @internal Checks a reply's options (a JavaScript caller can pass anything): an object, its
+ * `headers` an object, its `cookies` a list. */
+export function checkReplyInit(where: string, init: unknown): void {
   if (typeof init !== 'object' || init === null || Array.isArray(init)) {
     refuseOption(
       where,
@@ -92,7 +94,7 @@ function make<T>(
   init: ReplyOptions | undefined,
   extraHeaders?: HeaderInit,
 ): Reply<T> {
-  if (init !== undefined) checkInit(where, init);
+  if (init !== undefined) checkReplyInit(where, init);
   const headers = init?.headers ?? NO_HEADERS;
   return {
     [REPLY]: true,

@@ -1,3 +1,5 @@
+import { PROBLEM_DETAILS_MEMBERS } from '../formats/problem-details-members.js';
+
 /**
  * What a call can fail with, and how an error answer — a JSON:API `errors` document or an RFC 9457
  * problem+json document — is read into one shape.
@@ -139,26 +141,11 @@ function jsonApiEntry(value: Json, status: number): ProblemEntry {
   );
 }
 
-// Members RFC 9457 defines and the ones gatefold adds; any other member is the problem's `meta`.
-const RESERVED = new Set([
-  'type',
-  'title',
-  'status',
-  'detail',
-  'instance',
-  'code',
-  'pointer',
-  'parameter',
-  'header',
-  'errors',
-  'requestId',
-]);
-
 /** A problem+json document, or one entry of its `errors` extension. */
 function problemDetailsEntry(value: Json, status: number): ProblemEntry {
   const meta: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (!RESERVED.has(key)) {
+    if (!PROBLEM_DETAILS_MEMBERS.has(key)) {
       Object.defineProperty(meta, key, { value: value[key], enumerable: true });
     }
   }

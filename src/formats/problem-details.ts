@@ -2,24 +2,10 @@ import type { Problem } from '../problem.js';
 import type { ErrorStatus } from '../status.js';
 import { reasonPhrase } from '../status.js';
 import { sourceMembers } from './json-api.js';
+import { PROBLEM_DETAILS_MEMBERS } from './problem-details-members.js';
 
 /** The RFC 9457 media type. */
 export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
-
-// Members RFC 9457 defines, plus the ones gatefold adds; `meta` members never overwrite them.
-const RESERVED = /*#__PURE__*/ new Set([
-  'type',
-  'title',
-  'status',
-  'detail',
-  'instance',
-  'code',
-  'pointer',
-  'parameter',
-  'header',
-  'errors',
-  'requestId',
-]);
 
 /**
  * Sets `key` as an own data member. Assignment would take a member named `__proto__` for the
@@ -41,7 +27,7 @@ function setMember(target: Record<string, unknown>, key: string, value: unknown)
 function addMeta(target: Record<string, unknown>, meta: Problem['meta']): void {
   if (meta === undefined) return;
   for (const key of Object.keys(meta)) {
-    if (!RESERVED.has(key)) setMember(target, key, meta[key]);
+    if (!PROBLEM_DETAILS_MEMBERS.has(key)) setMember(target, key, meta[key]);
   }
 }
 

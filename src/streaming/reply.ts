@@ -4,6 +4,7 @@
  * status (2xx/3xx), headers, cookies — so that middleware, the request id and the logs treat it
  * as any other; only `toStreamingLambda` knows how to send its body.
  */
+import { checkReplyInit } from '../reply.js';
 import type { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import type { HeaderInit, Reply, ReplyInit } from '../reply.js';
@@ -103,28 +104,7 @@ function withDefaults(headers: HeaderInit | undefined, defaults: HeaderInit): He
  */
 function checkInit(where: string, init: unknown): void {
   if (init === undefined) return;
-  if (typeof init !== 'object' || init === null || Array.isArray(init)) {
-    refuseOption(
-      where,
-      `the options are ${kindOf(init)}; pass an object such as { status: 200, headers: { 'cache-control': 'no-store' } }.`,
-    );
-  }
-  const { headers, cookies } = init as Record<string, unknown>;
-  if (
-    headers !== undefined &&
-    (typeof headers !== 'object' || headers === null || Array.isArray(headers))
-  ) {
-    refuseOption(
-      where,
-      `\`headers\` is ${kindOf(headers)}; pass an object of names to values, e.g. { 'cache-control': 'no-store' }.`,
-    );
-  }
-  if (cookies !== undefined && !Array.isArray(cookies)) {
-    refuseOption(
-      where,
-      `\`cookies\` is ${kindOf(cookies)}; pass a list of Set-Cookie values, e.g. ['id=abc; Path=/; HttpOnly'].`,
-    );
-  }
+  checkReplyInit(where, init);
   const { status } = init as Record<string, unknown>;
   if (status !== undefined && !isSuccessStatusCode(status)) {
     refuseOption(
