@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type { HttpEvent } from '../events/kinds.js';
-import type { MappedErrors, Outcome, ProblemError } from '../handler.js';
+import type { AnyTagged, MappedErrors, MappedOptions, Outcome, ProblemError } from '../handler.js';
 import type { Answered, Invocation } from '../pipeline.js';
 import type { HttpRequest } from '../request.js';
 import type { Settled } from '../_internals/settle.js';
@@ -41,6 +41,16 @@ export type StreamingProblemHandler = (
   request: HttpRequest,
   context: StreamingContext,
 ) => Outcome<unknown, ProblemError>;
+
+/**
+ * What `toStreamingLambda` takes with options: a handler with problems and domain errors on its
+ * `Err` side, checked against the map in the options as `toLambda` checks them, so that for a tag
+ * the map lacks the first line of the compile error names it (`"TodoLocked is not mapped"`).
+ */
+export type AnyStreamingMappedHandler = (
+  request: HttpRequest,
+  context: StreamingContext,
+) => Outcome<unknown, MappedErrors<AnyTagged>>;
 
 /** A handler whose domain errors are all among `E`, given the streaming context. */
 export type StreamingHandlerMappedBy<E> = (
@@ -170,9 +180,9 @@ export function toStreamingLambda(handler: StreamingProblemHandler): StreamingLa
  * @param options - `toLambda`'s options, `bodyLimit` and `deadline`
  * @returns the Lambda function; export it as `handler`
  */
-export function toStreamingLambda<E extends Tagged = never>(
-  handler: StreamingHandlerMappedBy<NoInfer<E>>,
-  options: StreamingOptions & { readonly errors?: ErrorMap<E> },
+export function toStreamingLambda<H extends AnyStreamingMappedHandler, E extends Tagged = never>(
+  handler: H,
+  options: MappedOptions<ReturnType<NoInfer<H>>, E, StreamingOptions>,
 ): StreamingLambdaFunction;
 export function toStreamingLambda(
   handler: (request: HttpRequest, context: StreamingContext) => unknown,

@@ -19,6 +19,7 @@
 export { toStreamingLambda } from './adapter.js';
 export type {
   StreamingContext,
+  AnyStreamingMappedHandler,
   StreamingHandlerMappedBy,
   StreamingLambdaFunction,
   StreamingProblemHandler,

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { err, ok } from 'neverthrow';
 import { describe, expectTypeOf, it } from 'vitest';
 import { TaggedError, errorMap, json, notFound, router } from '../../src/index.js';
-import type { HttpEvent } from '../../src/index.js';
+import type { HttpEvent, HttpRequest } from '../../src/index.js';
 import type {
   ResponseStream,
   StreamedReply,
@@ -12,6 +12,7 @@ import type {
 import { serverSentEvents, stream, toStreamingLambda } from '../../src/streaming/index.js';
 
 class Missing extends TaggedError('Missing') {}
+class Gone extends TaggedError('Gone') {}
 
 declare const lines: AsyncIterable<string>;
 
@@ -52,6 +53,19 @@ describe('toStreamingLambda types', () => {
     toStreamingLambda(() => err(new Missing()));
     toStreamingLambda(() => err(new Missing()), {
       errors: errorMap<Missing>({ Missing: { status: 404 } }),
+    });
+  });
+
+  it('names the tag a map lacks, as toLambda does', () => {
+    const missingOnly = errorMap<Missing>({ Missing: { status: 404 } });
+    const handler = (request: HttpRequest) =>
+      request.method === 'GET' ? err(new Missing()) : err(new Gone());
+    toStreamingLambda(handler, {
+      // @ts-expect-error: Type 'ErrorMap<Missing>' is not assignable to type '"Gone is not mapped"'
+      errors: missingOnly,
+    });
+    toStreamingLambda(handler, {
+      errors: errorMap<Missing | Gone>({ Missing: { status: 404 }, Gone: { status: 410 } }),
     });
   });
 
