@@ -1,18 +1,20 @@
 /**
- * Bundles the shop handler (`examples/shop/handler.ts`) with its dependencies into one ES module,
- * `handler.mjs`, the file Lambda loads for the handler `handler.handler`. tsup (esbuild) runs
- * here, before CDK, so that the stack only points at a finished directory.
+ * Bundles the shop handlers (`examples/shop/handler.ts` and the streaming `stream.ts`) with their
+ * dependencies into ES modules, `handler.mjs` and `stream.mjs`, the files Lambda loads for the
+ * handlers `handler.handler` and `stream.handler`. tsup (esbuild) runs here, before CDK, so that
+ * the stack only points at a finished directory.
  */
 import path from 'node:path';
 import { build } from 'tsup';
 
 const entry = path.resolve(import.meta.dirname, '../shop/handler.ts');
+const streamEntry = path.resolve(import.meta.dirname, '../shop/stream.ts');
 
-/** Writes `handler.mjs` (and its source map) into `outDir` and returns `outDir`. */
+/** Writes `handler.mjs` and `stream.mjs` (and source maps) into `outDir`; returns `outDir`. */
 export async function bundleShopHandler(outDir: string): Promise<string> {
   await build({
     config: false, // the library's own tsup.config.ts builds something else
-    entry: { handler: entry },
+    entry: { handler: entry, stream: streamEntry },
     outDir,
     format: ['esm'],
     outExtension: () => ({ js: '.mjs' }),

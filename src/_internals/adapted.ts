@@ -3,10 +3,15 @@ import type { ErrorMap } from '../errors/error-map.js';
 import type { Tagged } from '../errors/tagged-error.js';
 import type { ErrorFormat, JsonApiMediaType } from '../options.js';
 
-/** @internal What a Lambda function built by `toLambda` or `toLambdaIntegration` serves. */
+/**
+ * @internal What a Lambda function built by `toLambda`, `toLambdaIntegration` or
+ * `toStreamingLambda` serves.
+ */
 export interface AdaptedFacts {
   readonly handler: object;
   readonly integration: 'proxy' | 'custom';
+  /** True for `toStreamingLambda`: API Gateway invokes it with response streaming. */
+  readonly streaming?: true;
   readonly errorFormat: ErrorFormat;
   readonly jsonApiMediaType: JsonApiMediaType;
   readonly errors: ErrorMap<Tagged> | undefined;

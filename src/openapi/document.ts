@@ -71,7 +71,9 @@ export interface OpenApiOptions {
   readonly servers?: readonly { readonly url: string; readonly description?: string }[];
   /**
    * The integration to configure; by default the one the handler was built for
-   * (`toLambda`: proxy, `toLambdaIntegration`: custom), proxy for a bare router.
+   * (`toLambda` and `toStreamingLambda`: proxy, `toLambdaIntegration`: custom), proxy for a bare
+   * router. A function built by `toStreamingLambda` takes the proxy integration only, with
+   * `responseTransferMode: STREAM`.
    */
   readonly integration?: IntegrationType;
   /**
@@ -101,6 +103,8 @@ interface Described {
   readonly errorFormat: ErrorFormat;
   readonly jsonApiMediaType: JsonApiMediaType;
   readonly requestIdHeader: string;
+  /** True for `toStreamingLambda`: the proxy integration, streamed. */
+  readonly streaming: boolean;
 }
 
 const ANY_METHOD = 'x-amazon-apigateway-any-method';
@@ -117,24 +121,40 @@ function describeTarget(target: object, options: OpenApiOptions): Described {
       errors: undefined,
     },
   ];
+  const streaming = adapted?.streaming === true;
+  const integration = options.integration ?? adapted?.integration ?? 'proxy';
+  if (streaming && integration !== 'proxy') {
+    throw new TypeError(
+      'A function built by toStreamingLambda takes the proxy integration only (API Gateway streams AWS_PROXY integrations); leave out `integration` or give `proxy`.',
+    );
+  }
   return {
     routes,
     errors: adapted?.errors,
-    integration: options.integration ?? adapted?.integration ?? 'proxy',
+    integration,
     errorFormat: options.errorFormat ?? adapted?.errorFormat ?? 'json-api',
     jsonApiMediaType: options.jsonApiMediaType ?? adapted?.jsonApiMediaType ?? 'application/json',
     requestIdHeader: adapted?.requestIdHeader ?? 'x-request-id',
+    streaming,
   };
 }
 
-function integrationUri(options: OpenApiOptions): ApiGatewayIntegrationUri {
+/**
+ * The URI API Gateway invokes the function at: Lambda's `Invoke` (`2015-03-31/…/invocations`),
+ * or, for a streaming function, `InvokeWithResponseStreaming`
+ * (`2021-11-15/…/response-streaming-invocations`).
+ */
+function integrationUri(options: OpenApiOptions, streaming: boolean): ApiGatewayIntegrationUri {
+  const path = streaming
+    ? { version: '2021-11-15', action: 'response-streaming-invocations' }
+    : { version: '2015-03-31', action: 'invocations' };
   if (options.functionArn !== undefined) {
     const region = options.functionArn.split(':')[3] ?? 'us-east-1';
-    return `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${options.functionArn}/invocations`;
+    return `arn:aws:apigateway:${region}:lambda:path/${path.version}/functions/${options.functionArn}/${path.action}`;
   }
   const resource = options.functionResource ?? 'Function';
   return {
-    'Fn::Sub': `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${resource}.Arn}/invocations`,
+    'Fn::Sub': `arn:aws:apigateway:\${AWS::Region}:lambda:path/${path.version}/functions/\${${resource}.Arn}/${path.action}`,
   };
 }
 
@@ -372,13 +392,19 @@ function operation(
       : { 'x-amazon-apigateway-request-validator': validation }),
     'x-amazon-apigateway-integration': custom
       ? customIntegration(statuses.success, [...statuses.errors.keys()], described, uri)
-      : { type: 'aws_proxy', httpMethod: 'POST', uri, passthroughBehavior: 'when_no_match' },
+      : {
+          type: 'aws_proxy',
+          httpMethod: 'POST',
+          uri,
+          passthroughBehavior: 'when_no_match',
+          ...(described.streaming ? { responseTransferMode: 'STREAM' as const } : {}),
+        },
   };
 }
 
 /**
- * The OpenAPI document of a Lambda function built by `toLambda` or `toLambdaIntegration` (or of a
- * router): paths, parameters and request bodies from the codecs, the declared success status and
+ * The OpenAPI document of a Lambda function built by `toLambda`, `toLambdaIntegration` or
+ * `toStreamingLambda` (or of a router): paths, parameters and request bodies from the codecs, the declared success status and
  * body, a response per status from the error maps, and the `x-amazon-apigateway-*` extensions
  * that deploy it as a REST API. For the custom integration, each error status gets a selection
  * pattern matching only its messages and a response template that rebuilds the body the proxy
@@ -397,7 +423,7 @@ function operation(
  */
 export function openApiDocument(target: object, options: OpenApiOptions = {}): OpenApiDocument {
   const described = describeTarget(target, options);
-  const uri = integrationUri(options);
+  const uri = integrationUri(options, described.streaming);
   const validation = options.requestValidation ?? false;
   const version = options.openapi ?? '3.0.3';
   const schemaOptions: SchemaOptions = { openapi: version };

@@ -125,12 +125,17 @@ export type ApiGatewayIntegration = ApiGatewayProxyIntegration | ApiGatewayCusto
  */
 export type ApiGatewayIntegrationUri = string | { readonly 'Fn::Sub': string };
 
-/** The Lambda proxy integration (`toLambda`). */
+/** The Lambda proxy integration (`toLambda`, and `toStreamingLambda` with streaming). */
 export interface ApiGatewayProxyIntegration {
   readonly type: 'aws_proxy';
   readonly httpMethod: 'POST';
   readonly uri: ApiGatewayIntegrationUri;
   readonly passthroughBehavior: 'when_no_match';
+  /**
+   * `STREAM` for a function built by `toStreamingLambda`: API Gateway sends the response as the
+   * function writes it, and invokes it at the `response-streaming-invocations` URI.
+   */
+  readonly responseTransferMode?: 'STREAM';
 }
 
 /**

@@ -15,6 +15,7 @@ import { fallbackRequest } from '../events/read.js';
 import { safeLog } from '../logger.js';
 import { pipeline } from '../pipeline.js';
 import { EVENT_KINDS } from '../request.js';
+import { recordAdapted } from '../_internals/adapted.js';
 import { describeError } from '../_internals/describe-error.js';
 import { asRecord, asString } from '../_internals/fields.js';
 import { InvalidResponseError } from '../_internals/headers.js';
@@ -341,5 +342,13 @@ export function toStreamingLambda(
     }
   }
 
-  return streamingRuntime().streamifyResponse(streamingHandler);
+  return recordAdapted(streamingRuntime().streamifyResponse(streamingHandler), {
+    handler,
+    integration: 'proxy',
+    streaming: true,
+    errorFormat: config.errorFormat,
+    jsonApiMediaType: config.jsonApiMediaType,
+    errors: config.errors,
+    requestIdHeader,
+  });
 }

@@ -35,22 +35,24 @@ interface FunctionResource {
   };
 }
 
-/** The logical id and properties of the stack's only Lambda function. */
-function theFunction(): { id: string; resource: FunctionResource } {
-  const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+/** The logical id and properties of the stack's Lambda function whose `Handler` is `handler`. */
+function theFunction(handler = 'handler.handler'): { id: string; resource: FunctionResource } {
+  const functions = Object.entries(
+    template.findResources('AWS::Lambda::Function', { Properties: { Handler: handler } }),
+  );
   expect(functions).toHaveLength(1);
   const [id, resource] = functions[0] as [string, FunctionResource];
   return { id, resource };
 }
 
-/** `{ "Fn::GetAtt": [function, "Arn"] }`, as every integration refers to the function. */
-function functionArn(): unknown {
-  return { 'Fn::GetAtt': [theFunction().id, 'Arn'] };
+/** `{ "Fn::GetAtt": [function, "Arn"] }`, as every integration refers to a function. */
+function functionArn(handler = 'handler.handler'): unknown {
+  return { 'Fn::GetAtt': [theFunction(handler).id, 'Arn'] };
 }
 
 /** Loads the handler named by the function's `Handler` from the asset CDK staged for it. */
-async function deployedHandler(): Promise<InvokableHandler> {
-  const { Handler, Code } = theFunction().resource.Properties;
+async function deployedHandler(handlerName = 'handler.handler'): Promise<InvokableHandler> {
+  const { Handler, Code } = theFunction(handlerName).resource.Properties;
   const [file = '', exportName = ''] = Handler.split('.');
   const asset = path.join(assembly, `asset.${Code.S3Key.replace(/\.zip$/, '')}`);
   const module = path.join(asset, `${file}.mjs`);
@@ -72,15 +74,23 @@ describe('examples/cdk stack', () => {
     expect(guide).toContain(`\n${fence}typescript\n${source}${fence}\n`);
   });
 
-  it('deploys one function whose Handler names the bundled module and its export', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'handler.handler',
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      MemorySize: 512,
-      Timeout: 10,
-    });
+  it('deploys two functions whose Handlers name the bundled modules and their exports', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    for (const handler of ['handler.handler', 'stream.handler']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: handler,
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+      });
+    }
   });
+
+  it('ships the streaming handler, marked for Lambda as streaming', async () => {
+    const handler = (await deployedHandler('stream.handler')) as unknown as Record<symbol, unknown>;
+    expect(handler[Symbol.for('aws.lambda.runtime.handler.streaming')]).toBe('response');
+  }, 60_000);
 
   it('ships a bundle that answers every event source the stack connects', async () => {
     const handler = await deployedHandler();
@@ -112,6 +122,9 @@ describe('examples/cdk stack', () => {
       },
     });
     expect(Object.keys(methods)).toHaveLength(2);
+    for (const method of Object.values(methods)) {
+      expect(method).not.toHaveProperty('Properties.Integration.ResponseTransferMode');
+    }
     template.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'prod' });
     template.resourceCountIs('AWS::ApiGateway::Account', 0);
   });
@@ -126,10 +139,41 @@ describe('examples/cdk stack', () => {
     });
   });
 
-  it('gives the function a public Function URL', () => {
+  it('streams GET /orders/{id}/events on the REST API from the streaming function', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: 'events' });
+    const methods = template.findResources('AWS::ApiGateway::Method', {
+      Properties: {
+        HttpMethod: 'GET',
+        Integration: {
+          Type: 'AWS_PROXY',
+          IntegrationHttpMethod: 'POST',
+          ResponseTransferMode: 'STREAM',
+          Uri: {
+            'Fn::Join': [
+              '',
+              Match.arrayWith([
+                Match.stringLikeRegexp(':lambda:path/2021-11-15/functions/$'),
+                functionArn('stream.handler'),
+                '/response-streaming-invocations',
+              ]),
+            ],
+          },
+        },
+      },
+    });
+    expect(Object.keys(methods)).toHaveLength(1);
+  });
+
+  it('gives the function a public Function URL, and the streaming one a streaming URL', () => {
     template.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: functionArn(),
+      InvokeMode: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: functionArn('stream.handler'),
+      InvokeMode: 'RESPONSE_STREAM',
     });
   });
 
@@ -149,10 +193,13 @@ describe('examples/cdk stack', () => {
     expect(apis).toHaveLength(2);
   });
 
-  it('outputs the three URLs', () => {
+  it('outputs the four URLs', () => {
     expect(Object.keys(template.findOutputs('*'))).toEqual(
-      expect.arrayContaining(['RestApiUrl', 'HttpApiUrl', 'FunctionUrl']),
+      expect.arrayContaining(['RestApiUrl', 'HttpApiUrl', 'FunctionUrl', 'StreamFunctionUrl']),
     );
+    template.hasOutput('StreamFunctionUrl', {
+      Value: { 'Fn::GetAtt': [Match.anyValue(), 'FunctionUrl'] },
+    });
     template.hasOutput('FunctionUrl', {
       Value: { 'Fn::GetAtt': [Match.anyValue(), 'FunctionUrl'] },
     });

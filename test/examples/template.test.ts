@@ -3,10 +3,20 @@ import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import type { Scalar, YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { routerFacts } from '../../src/router/router.js';
 import * as shop from '../../examples/shop/handler.js';
+import * as shopStreams from '../../examples/shop/stream.js';
 
-// The SAM template of the example: it parses (with CloudFormation's short tags), and its handler
-// names a module the esbuild build produces and an export that is a function.
+// The SAM template of the example: it parses (with CloudFormation's short tags), and each
+// function's handler names a module the esbuild build produces and an export that is a function.
+// The streaming function (stream.ts) gets a Function URL in RESPONSE_STREAM mode and a REST API
+// route whose `ResponseTransferMode: RESPONSE_STREAM` SAM turns into the integration's
+// `responseTransferMode: STREAM` at the `response-streaming-invocations` URI.
+
+const MODULES: Readonly<Record<string, Record<string, unknown>>> = {
+  'handler.ts': shop,
+  'stream.ts': shopStreams,
+};
 
 const root = path.resolve(import.meta.dirname, '../../examples/shop');
 const CLOUDFORMATION_TAGS = ['!Ref', '!Sub', '!GetAtt'].map((tag) => ({
@@ -16,6 +26,7 @@ const CLOUDFORMATION_TAGS = ['!Ref', '!Sub', '!GetAtt'].map((tag) => ({
 
 interface Template {
   readonly Transform: string;
+  readonly Outputs: Record<string, { Value: unknown }>;
   readonly Globals: { readonly Function: Record<string, unknown> };
   readonly Resources: Record<
     string,
@@ -48,12 +59,50 @@ describe('examples/shop/template.yaml', () => {
     ).toEqual(['Api', 'HttpApi']);
   });
 
-  it('names a handler the build produces and the module exports', () => {
-    const fn = template().Resources['ShopFunction'];
-    const [file, exported] = String(fn?.Properties['Handler']).split('.');
-    const build = fn?.Metadata?.['BuildProperties'] as { EntryPoints: string[] };
-    expect(build.EntryPoints).toEqual([`${String(file)}.ts`]);
-    expect(existsSync(path.join(root, `${String(file)}.ts`))).toBe(true);
-    expect(typeof (shop as Record<string, unknown>)[String(exported)]).toBe('function');
+  it.each(['ShopFunction', 'ShopStreamFunction'])(
+    '%s names a handler the build produces and the module exports',
+    (id) => {
+      const fn = template().Resources[id];
+      const [file, exported] = String(fn?.Properties['Handler']).split('.');
+      const build = fn?.Metadata?.['BuildProperties'] as { EntryPoints: string[] };
+      expect(build.EntryPoints).toEqual([`${String(file)}.ts`]);
+      expect(existsSync(path.join(root, `${String(file)}.ts`))).toBe(true);
+      expect(typeof MODULES[`${String(file)}.ts`]?.[String(exported)]).toBe('function');
+    },
+  );
+
+  it('streams stream.ts through a Function URL in RESPONSE_STREAM mode', () => {
+    const { Resources, Outputs } = template();
+    const fn = Resources['ShopStreamFunction'];
+    expect(fn?.Type).toBe('AWS::Serverless::Function');
+    expect(fn?.Properties['Handler']).toBe('stream.handler');
+    expect(fn?.Properties['FunctionUrlConfig']).toEqual({
+      AuthType: 'NONE',
+      InvokeMode: 'RESPONSE_STREAM',
+    });
+    expect(Outputs['StreamFunctionUrl']?.Value).toEqual({
+      '!GetAtt': 'ShopStreamFunctionUrl.FunctionUrl',
+    });
+  });
+
+  it('streams each route of stream.ts on the REST API, the rest staying with ShopFunction', () => {
+    const events = template().Resources['ShopStreamFunction']?.Properties['Events'] as Record<
+      string,
+      { Type: string; Properties: Record<string, unknown> }
+    >;
+    const routes = routerFacts(shopStreams.streams)?.routes ?? [];
+    expect(routes.length).toBeGreaterThan(0);
+    expect(
+      Object.values(events).map((event) => ({ type: event.Type, ...event.Properties })),
+    ).toEqual(
+      routes.map((route) => ({
+        type: 'Api',
+        RestApiId: { '!Ref': 'ShopRestApi' },
+        Path: route.info.path,
+        Method: route.info.method,
+        // SAM's value, not API Gateway's: SAM writes `responseTransferMode: STREAM`.
+        ResponseTransferMode: 'RESPONSE_STREAM',
+      })),
+    );
   });
 });

@@ -266,6 +266,8 @@ describe.each(VERSIONS)('Ajv, with the schema rules of OpenAPI %s', (version) =>
     (combination) => {
       compileAll(documentFor(combination, version));
     },
+    // Ajv compiles the OpenAPI schema anew each time: seconds on a loaded machine.
+    30_000,
   );
 
   it('compiles every schema of codecs with null, tuples, records, patterns and lengths', async () => {
