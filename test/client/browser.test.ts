@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningShop } from '../support/browser.js';
+import { chromiumExecutable, launchChromium, startShop } from '../support/browser.js';
 
 // The client in a real browser: `npm start` serves the shop; a small server gives headless
 // Chromium a page (from the same origin, so no CORS is involved) whose script — the client
@@ -16,40 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // playwright-core; `CHROMIUM` names another executable. Without one, the test is skipped, unless
 // GATEFOLD_BROWSER=required.
 
-const root = path.resolve(import.meta.dirname, '../..');
-const executable = [process.env['CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
-);
+const executable = chromiumExecutable();
 
-let shop: ChildProcess | undefined;
+let shop: RunningShop | undefined;
 let page: Server | undefined;
 let browser: Browser | undefined;
 let pageUrl = '';
-
-/** Starts `npm start` on a free port; resolves to the shop's URL. */
-function startShop(): Promise<string> {
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so that npm, tsx and node stop together.
-    detached: true,
-  });
-  shop = child;
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = /at (http:\/\/\S+)/.exec(output)?.[1];
-      if (url !== undefined) resolve(url);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => {
-      reject(new Error(`npm start exited with ${String(code)}: ${output}`));
-    });
-  });
-}
 
 /** The page's script: test/client/browser/page.ts and what it imports, for the browser. */
 async function bundle(): Promise<string> {
@@ -110,32 +80,15 @@ function servePage(shopUrl: string, script: string): Promise<Server> {
   });
 }
 
-// CI sets GATEFOLD_BROWSER=required (.ci/run installs Chromium): there, no Chromium is a failure,
-// never a skip.
-if (executable === undefined && process.env['GATEFOLD_BROWSER'] === 'required') {
-  throw new Error('GATEFOLD_BROWSER=required, and no Chromium was found (/usr/bin/chromium).');
-}
-
 describe.skipIf(executable === undefined)('the client in headless Chromium', () => {
   const executablePath = executable ?? '';
   beforeAll(async () => {
-    const [shopUrl, script] = await Promise.all([startShop(), bundle()]);
-    page = await servePage(shopUrl, script);
+    const [started, script] = await Promise.all([startShop(), bundle()]);
+    shop = started;
+    page = await servePage(started.url, script);
     const address = page.address();
     pageUrl = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}/`;
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(executablePath);
   }, 90_000);
 
   afterAll(async () => {
@@ -147,13 +100,7 @@ describe.skipIf(executable === undefined)('the client in headless Chromium', () 
           resolve();
         });
     });
-    if (shop?.pid !== undefined && shop.exitCode === null) {
-      try {
-        process.kill(-shop.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
+    shop?.stop();
   });
 
   it('calls the shop: a success, a domain error and validation problems', async () => {

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningShop } from '../support/browser.js';
+import { chromiumExecutable, launchChromium, startShop } from '../support/browser.js';
 
 // The shop's server-sent events in a real browser: `npm start` serves the buffered API and the
 // streamed route on one origin; headless Chromium opens a page from it, places an order with
@@ -12,39 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Chromium is Debian's (`apt-get install chromium`), driven by playwright-core; `CHROMIUM` names
 // another executable. Without one, the test is skipped, unless GATEFOLD_BROWSER=required.
 
-const root = path.resolve(import.meta.dirname, '../..');
-const executable = [process.env['CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
-);
+const executable = chromiumExecutable();
 
-let shop: ChildProcess | undefined;
-let shopOutput = '';
+let shop: RunningShop | undefined;
 let browser: Browser | undefined;
-let shopUrl = '';
-
-/** Starts `npm start` on a free port; resolves to the shop's URL. */
-function startShop(): Promise<string> {
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so that npm, tsx and node stop together.
-    detached: true,
-  });
-  shop = child;
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer): void => {
-      shopOutput += chunk.toString();
-      const url = /at (http:\/\/\S+)/.exec(shopOutput)?.[1];
-      if (url !== undefined) resolve(url);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => {
-      reject(new Error(`npm start exited with ${String(code)}: ${shopOutput}`));
-    });
-  });
-}
 
 /** What the page's script saw of one `EventSource`. */
 interface Seen {
@@ -81,49 +49,22 @@ async function readEvents(tab: Page, url: string): Promise<Seen> {
   return tab.evaluate<Seen>(`(${READ_EVENTS})(${JSON.stringify(url)})`);
 }
 
-// CI sets GATEFOLD_BROWSER=required (.ci/run installs Chromium): there, no Chromium is a failure,
-// never a skip.
-if (executable === undefined && process.env['GATEFOLD_BROWSER'] === 'required') {
-  throw new Error('GATEFOLD_BROWSER=required, and no Chromium was found (/usr/bin/chromium).');
-}
-
 describe.skipIf(executable === undefined)('the shop’s order events in headless Chromium', () => {
   const executablePath = executable ?? '';
   beforeAll(async () => {
-    [shopUrl, browser] = await Promise.all([
-      startShop(),
-      chromium.launch({
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    ]);
+    [shop, browser] = await Promise.all([startShop(), launchChromium(executablePath)]);
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (shop?.pid !== undefined && shop.exitCode === null) {
-      try {
-        process.kill(-shop.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
+    shop?.stop();
   });
 
   it('reads each status change in order, then stops at the server’s 204', async () => {
     const tab = await browser?.newPage();
     if (tab === undefined) throw new Error('no browser');
     // A page from the shop's own origin: no CORS between it and either route.
-    await tab.goto(`${shopUrl}/health`);
+    await tab.goto(`${shop?.url ?? ''}/health`);
     const placed = await tab.evaluate(async () => {
       const response = await fetch('/carts/c-1/checkout', {
         method: 'POST',
@@ -148,16 +89,16 @@ describe.skipIf(executable === undefined)('the shop’s order events in headless
     expect(seen.opened).toBe(1);
     expect(seen.errors).toEqual([0, 2]);
     expect(seen.finalState).toBe(2);
-    expect(shopOutput).toMatch(/GET \/orders\/o-1\/events → 200/);
-    expect(shopOutput).toMatch(/GET \/orders\/o-1\/events → 204/);
+    expect(shop?.output()).toMatch(/GET \/orders\/o-1\/events → 200/);
+    expect(shop?.output()).toMatch(/GET \/orders\/o-1\/events → 204/);
   }, 60_000);
 
   it('fails the connection for an unknown order: the 404 comes before any event', async () => {
     const tab = await browser?.newPage();
     if (tab === undefined) throw new Error('no browser');
-    await tab.goto(`${shopUrl}/health`);
+    await tab.goto(`${shop?.url ?? ''}/health`);
     const seen = await readEvents(tab, '/orders/o-9/events');
     expect(seen).toEqual({ opened: 0, events: [], errors: [2], finalState: 2 });
-    expect(shopOutput).toMatch(/GET \/orders\/o-9\/events → 404/);
+    expect(shop?.output()).toMatch(/GET \/orders\/o-9\/events → 404/);
   }, 60_000);
 });
