@@ -59,6 +59,7 @@ export type {
 export type { ContractOf, RouteContract, RouteContractsOf } from '../router/router.js';
 export type {
   DeclarationOf,
+  BodiesDeclared,
   DeclaredOutcome,
   DeclaredSuccessCheck,
   Endpoint,

@@ -204,35 +204,35 @@ export type ResponseMismatch =
   'the handler answers a body this codec does not accept: make the handler build t.TypeOf<typeof codec>';
 
 /**
- * Holds a declared success body to the handler: `unknown` when the handler's outcome `R` answers
- * only bodies of the type of `D`'s `response` codec (or `D` declares none); otherwise options
- * whose `describe.response` is {@link ResponseMismatch}, so that the compile error points at the
- * codec.
+ * Whether every body the handler's outcome `R` answers is of the type of `D`'s declared
+ * `response` codec: `true` too when `D` declares none, or a status that has no body.
  */
-export type DeclaredSuccessCheck<R, D> = [D] extends [never]
-  ? unknown
+export type BodiesDeclared<R, D> = [D] extends [never]
+  ? true
   : [D] extends [{ readonly status: 204 | 205 | 304 }]
-    ? unknown
+    ? true
     : [D] extends [{ readonly response: { readonly _A: infer A } }]
       ? [SuccessBody<SuccessesOf<R>>] extends [A]
-        ? unknown
-        : { readonly describe: { readonly response: ResponseMismatch } }
-      : unknown;
+        ? true
+        : false
+      : true;
 
 /**
- * The outcome a handler must return for `D`'s declared `response`: anything when `R`'s bodies
- * are of its type; otherwise {@link ResponseMismatch}, so that the compile error is on the
+ * Holds a declared success body to the handler: `unknown` when {@link BodiesDeclared};
+ * otherwise options whose `describe.response` is {@link ResponseMismatch}, so that the compile
+ * error points at the codec.
+ */
+export type DeclaredSuccessCheck<R, D> =
+  BodiesDeclared<R, D> extends true
+    ? unknown
+    : { readonly describe: { readonly response: ResponseMismatch } };
+
+/**
+ * The outcome a handler must return for `D`'s declared `response`: anything when
+ * {@link BodiesDeclared}; otherwise {@link ResponseMismatch}, so that the compile error is on the
  * handler's answer.
  */
-export type DeclaredOutcome<R, D> = [D] extends [never]
-  ? unknown
-  : [D] extends [{ readonly status: 204 | 205 | 304 }]
-    ? unknown
-    : [D] extends [{ readonly response: { readonly _A: infer A } }]
-      ? [SuccessBody<SuccessesOf<R>>] extends [A]
-        ? unknown
-        : ResponseMismatch
-      : unknown;
+export type DeclaredOutcome<R, D> = BodiesDeclared<R, D> extends true ? unknown : ResponseMismatch;
 
 // Carries what an endpoint declares in its type only: no endpoint has a member of this key.
 declare const declared: unique symbol;

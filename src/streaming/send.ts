@@ -226,18 +226,7 @@ async function sendStreamed(
       return;
     }
     // The status is still free: the failure is answered as the fold would have answered it.
-    const folded = failureFolded(request, failure, sorted, config);
-    observe(request, folded, answering.invocation, answering.problemLines);
-    await sendWhole(
-      answering,
-      request,
-      {
-        response: finished(folded.response, request, answering.requestIdHeader),
-        folded,
-        headersChecked: false,
-      },
-      sorted.outcome,
-    );
+    await sendFailure(answering, request, failure, sorted);
     return;
   }
   const sent: Sent = { status: response.status, bytes: 0, firstByteAt: undefined };
@@ -333,7 +322,17 @@ export async function answerStopped(
     });
     return;
   }
-  const folded = failureFolded(request, reason, sorted, answering.config);
+  await sendFailure(answering, request, reason, sorted);
+}
+
+/** Answers a failure before the first byte, as the fold would have: its status, the problem. */
+async function sendFailure(
+  answering: Answering,
+  request: HttpRequest,
+  failure: unknown,
+  sorted: ReturnType<typeof classify>,
+): Promise<void> {
+  const folded = failureFolded(request, failure, sorted, answering.config);
   observe(request, folded, answering.invocation, answering.problemLines);
   await sendWhole(
     answering,

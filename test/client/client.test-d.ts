@@ -11,6 +11,7 @@ import type {
   Success,
 } from '../../src/client/index.js';
 import { client } from '../../src/client/index.js';
+import type { SuccessStatus } from '../../src/index.js';
 import {
   IntFromString,
   TaggedError,
@@ -230,30 +231,7 @@ describe('declared successes', () => {
       errors: errorMap<Taken>({ Taken: { status: 409 } }),
     });
     expectTypeOf(c.request('POST /things')).toEqualTypeOf<
-      ResultAsync<
-        Success<
-          | 200
-          | 201
-          | 202
-          | 203
-          | 204
-          | 205
-          | 206
-          | 207
-          | 208
-          | 226
-          | 300
-          | 301
-          | 302
-          | 303
-          | 304
-          | 305
-          | 307
-          | 308,
-          never
-        >,
-        ClientError<'Taken'>
-      >
+      ResultAsync<Success<SuccessStatus, never>, ClientError<'Taken'>>
     >();
     void c.request('GET /things').mapErr((error) => {
       expectTypeOf(error).toEqualTypeOf<ClientError>();
